@@ -1,0 +1,42 @@
+package dev.portcullis.model;
+
+import java.util.Comparator;
+
+/**
+ * One reported problem. {@code line}/{@code column} are those of the offending property, or of the
+ * resource key when the property is missing. {@code scenario} is null when the finding holds in every
+ * feasible condition scenario, else a description of the scenarios it holds in (e.g. {@code IsProd=false}).
+ */
+public record Finding(
+        String ruleId,
+        Severity severity,
+        String file,
+        int line,
+        int column,
+        String resource,
+        String resourceType,
+        String path,
+        String message,
+        String scenario) {
+
+    /** Deterministic output order: file, position, rule, resource, path. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing(Finding::file)
+            .thenComparingInt(Finding::line)
+            .thenComparingInt(Finding::column)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.resource() == null ? "" : f.resource())
+            .thenComparing(Finding::path)
+            .thenComparing(Finding::message);
+
+    public static Finding at(String ruleId, Severity severity, Span span, String resource, String resourceType,
+                             String path, String message) {
+        return new Finding(ruleId, severity, span.file(), span.line(), span.column(), resource, resourceType,
+                path, message, null);
+    }
+
+    public Finding withScenario(String scenarioDescription) {
+        return new Finding(ruleId, severity, file, line, column, resource, resourceType, path, message,
+                scenarioDescription);
+    }
+}
