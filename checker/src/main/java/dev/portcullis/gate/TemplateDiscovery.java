@@ -1,0 +1,130 @@
+package dev.portcullis.gate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.portcullis.model.InputError;
+
+/**
+ * Turns the paths a user gave into the files to check. A file named explicitly is always checked (and is an
+ * error if it is not a template); a directory is walked recursively and only files that look like templates
+ * are picked, others skipped quietly, so pointing the gate at a repository root just works.
+ */
+final class TemplateDiscovery {
+
+    /** A file to check and the name used for it in findings and errors. */
+    record Candidate(Path path, String displayName) {
+    }
+
+    record Discovery(List<Candidate> candidates, List<InputError> errors) {
+    }
+
+    private static final Set<String> EXTENSIONS = Set.of(".json", ".yaml", ".yml", ".template");
+
+    /** Directories that never hold a user's templates and can be huge. */
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", ".hg", ".svn", "target");
+
+    /**
+     * A top-level {@code Resources} or {@code AWSTemplateFormatVersion} key, in JSON or YAML. A file with such a key
+     * is treated as a template even if it turns out to be broken, so a broken template fails the run instead of
+     * being skipped.
+     */
+    private static final Pattern TEMPLATE_KEY = Pattern.compile(
+            "(?m)(^\\s*|[{,]\\s*)[\"']?(Resources|AWSTemplateFormatVersion)[\"']?\\s*:");
+
+    /** How much of a file is read to decide whether it is a template. */
+    private static final int SNIFF_BYTES = 1024 * 1024;
+
+    Discovery discover(List<String> paths) {
+        List<Candidate> candidates = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>();
+        for (String given : paths) {
+            Path path = Path.of(given);
+            if (Files.isDirectory(path)) {
+                walk(path, given, candidates, errors);
+            } else if (Files.exists(path)) {
+                candidates.add(new Candidate(path, given));
+            } else {
+                errors.add(new InputError(given, null, "no such file or directory"));
+            }
+        }
+        return new Discovery(candidates, errors);
+    }
+
+    private void walk(Path root, String given, List<Candidate> candidates, List<InputError> errors) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    boolean skip = !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && hasTemplateExtension(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    errors.add(new InputError(display(root, given, file), null, "cannot read: " + reason(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(new InputError(given, null, "cannot read directory: " + reason(e)));
+        }
+        found.sort(null);
+        for (Path file : found) {
+            String name = display(root, given, file);
+            try {
+                if (looksLikeTemplate(file)) {
+                    candidates.add(new Candidate(file, name));
+                }
+            } catch (IOException e) {
+                errors.add(new InputError(name, null, "cannot read: " + reason(e)));
+            }
+        }
+    }
+
+    static boolean hasTemplateExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(name.substring(dot));
+    }
+
+    static boolean looksLikeTemplate(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        // Lenient decoding is fine here: this only decides whether to parse; the parser decodes strictly.
+        return TEMPLATE_KEY.matcher(new String(head, StandardCharsets.UTF_8)).find();
+    }
+
+    private static String display(Path root, String given, Path file) {
+        String relative = root.relativize(file).toString();
+        String base = given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
+        return base.equals(".") ? relative : base + "/" + relative;
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : " " + m);
+    }
+}

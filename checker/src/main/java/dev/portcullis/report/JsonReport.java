@@ -1,0 +1,79 @@
+package dev.portcullis.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import dev.portcullis.model.CheckResult;
+import dev.portcullis.model.Finding;
+import dev.portcullis.model.InputError;
+import dev.portcullis.model.Summary;
+
+/**
+ * The JSON report document: the contract other tools read. Its shape is declared here, apart from the
+ * model, so a change to the model cannot silently change the contract.
+ */
+@JsonPropertyOrder({"findings", "errors", "summary"})
+record JsonReport(List<FindingEntry> findings, List<ErrorEntry> errors, SummaryEntry summary) {
+
+    /** Errors sort by file, then line (unknown lines first), then message. */
+    static final Comparator<InputError> ERROR_ORDER = Comparator
+            .comparing(InputError::file)
+            .thenComparing(InputError::line, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(InputError::message);
+
+    static JsonReport of(CheckResult result) {
+        List<FindingEntry> findings = result.findings().stream()
+                .sorted(Finding.ORDER)
+                .map(FindingEntry::of)
+                .toList();
+        List<ErrorEntry> errors = result.errors().stream()
+                .sorted(ERROR_ORDER)
+                .map(e -> new ErrorEntry(e.file(), e.line(), e.message()))
+                .toList();
+        return new JsonReport(findings, errors, SummaryEntry.of(result.summary()));
+    }
+
+    /**
+     * One finding. {@code resource} is written as null for findings about the template as a whole;
+     * {@code scenario} is left out when the finding holds in every scenario.
+     */
+    @JsonPropertyOrder({"ruleId", "severity", "file", "line", "column", "resource", "resourceType", "path",
+            "message", "scenario"})
+    record FindingEntry(
+            String ruleId,
+            String severity,
+            String file,
+            int line,
+            int column,
+            String resource,
+            String resourceType,
+            String path,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String scenario) {
+
+        static FindingEntry of(Finding f) {
+            return new FindingEntry(f.ruleId(), f.severity().label(), f.file(), f.line(), f.column(),
+                    f.resource(), f.resourceType(), f.path(), f.message(), f.scenario());
+        }
+    }
+
+    /** One input that could not be evaluated; {@code line} is left out when unknown. */
+    @JsonPropertyOrder({"file", "line", "message"})
+    record ErrorEntry(String file, @JsonInclude(JsonInclude.Include.NON_NULL) Integer line, String message) {
+    }
+
+    /** Totals; {@code bySeverity} lists every severity, most severe first. */
+    @JsonPropertyOrder({"files", "templates", "resources", "findings", "bySeverity", "errors"})
+    record SummaryEntry(int files, int templates, int resources, int findings, Map<String, Integer> bySeverity,
+                        int errors) {
+
+        static SummaryEntry of(Summary s) {
+            return new SummaryEntry(s.files(), s.templates(), s.resources(), s.totalFindings(), s.findings(),
+                    s.errors());
+        }
+    }
+}

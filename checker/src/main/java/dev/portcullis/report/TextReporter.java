@@ -1,0 +1,90 @@
+package dev.portcullis.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.portcullis.model.CheckResult;
+import dev.portcullis.model.Finding;
+import dev.portcullis.model.InputError;
+import dev.portcullis.model.Summary;
+
+/**
+ * The human-readable report: per finding a line {@code file:line:col  severity  rule-id  LogicalId  message}
+ * and a short code frame, then a summary line. Findings about the template as a whole show {@code -} as
+ * the logical id.
+ */
+public final class TextReporter implements Reporter {
+
+    private final Style style;
+    private final boolean listErrors;
+
+    /**
+     * @param listErrors whether to list input errors in the report too; callers that already show them
+     *                   elsewhere (on stderr, next to this report) leave them out to avoid saying it twice
+     */
+    public TextReporter(Style style, boolean listErrors) {
+        this.style = style;
+        this.listErrors = listErrors;
+    }
+
+    @Override
+    public void write(CheckResult result, Writer out) throws IOException {
+        CodeFrame frames = new CodeFrame(new SourceFiles(), style);
+        for (Finding f : result.findings().stream().sorted(Finding.ORDER).toList()) {
+            out.write(headline(f));
+            out.write('\n');
+            for (String frameLine : frames.render(f.file(), f.line(), f.column())) {
+                out.write(frameLine);
+                out.write('\n');
+            }
+            out.write('\n');
+        }
+        if (listErrors) {
+            for (InputError e : result.errors().stream().sorted(JsonReport.ERROR_ORDER).toList()) {
+                out.write(e.oneLine());
+                out.write('\n');
+            }
+        }
+        out.write(summaryLine(result.summary()));
+        out.write('\n');
+        out.flush();
+    }
+
+    private String headline(Finding f) {
+        String line = style.bold(f.file() + ":" + f.line() + ":" + f.column())
+                + "  " + style.severity(f.severity())
+                + "  " + f.ruleId()
+                + "  " + (f.resource() == null ? "-" : f.resource())
+                + "  " + f.message();
+        return f.scenario() == null ? line : line + "  " + style.dim("[when " + f.scenario() + "]");
+    }
+
+    /** e.g. {@code 3 findings (1 high, 2 medium) in 12 templates, 1 error}. */
+    public static String summaryLine(Summary summary) {
+        int total = summary.totalFindings();
+        StringBuilder line = new StringBuilder();
+        if (total == 0) {
+            line.append("No findings");
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : summary.findings().entrySet()) {
+                if (e.getValue() > 0) {
+                    parts.add(e.getValue() + " " + e.getKey());
+                }
+            }
+            line.append(count(total, "finding")).append(" (").append(String.join(", ", parts)).append(')');
+        }
+        line.append(" in ").append(count(summary.files(), "template"));
+        if (summary.errors() > 0) {
+            line.append(", ").append(count(summary.errors(), "error"));
+        }
+        return line.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
