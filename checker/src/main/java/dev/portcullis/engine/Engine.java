@@ -12,6 +12,7 @@ import dev.portcullis.model.Node;
 import dev.portcullis.model.Resource;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Template;
+import dev.portcullis.resolve.Expansion;
 import dev.portcullis.resolve.Inputs;
 import dev.portcullis.resolve.Resolver;
 import dev.portcullis.resolve.Scenario;
@@ -34,10 +35,26 @@ public final class Engine {
         this.checks = List.copyOf(checks);
     }
 
-    /** Evaluates one (already expanded) template. Throws {@code InputException} if it cannot be evaluated. */
+    /** Info finding for a {@code Fn::ForEach} loop whose resources could not be generated, hence not checked. */
+    public static final String LOOP_NOT_EXPANDED_RULE = "foreach-not-expanded";
+
+    /** Evaluates a template that has no loops to expand (or whose loops were expanded already). */
     public TemplateEvaluation evaluate(Template template, Inputs inputs) {
+        return evaluate(new Expansion(template, List.of()), inputs);
+    }
+
+    /**
+     * Evaluates one template after its {@code AWS::LanguageExtensions} loops were expanded.
+     * Throws {@code InputException} if it cannot be evaluated.
+     */
+    public TemplateEvaluation evaluate(Expansion expansion, Inputs inputs) {
+        Template template = expansion.template();
         Resolver resolver = new Resolver(template, inputs);
         List<Finding> findings = new ArrayList<>(TemplateNotes.of(template));
+        for (Expansion.Note note : expansion.notes()) {
+            findings.add(Finding.at(LOOP_NOT_EXPANDED_RULE, Severity.INFO, note.span(), null, null, "Resources",
+                    note.message() + "; the resources it would create were not checked"));
+        }
         for (Resource resource : template.resources().values()) {
             findings.addAll(evaluate(template, resource, resolver));
         }

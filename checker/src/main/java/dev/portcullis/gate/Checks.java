@@ -2,6 +2,7 @@ package dev.portcullis.gate;
 
 import java.util.List;
 
+import dev.portcullis.checks.schema.PropertyValidation;
 import dev.portcullis.engine.ResourceCheck;
 
 /** The checks the gate runs by default. */
@@ -11,6 +12,6 @@ final class Checks {
     }
 
     static List<ResourceCheck> builtIn() {
-        return List.of(); // property validation is wired in once it lands
+        return List.of(new PropertyValidation());
     }
 }

@@ -20,7 +20,9 @@ import dev.portcullis.model.InputException;
 import dev.portcullis.model.Summary;
 import dev.portcullis.model.Template;
 import dev.portcullis.parse.TemplateParser;
+import dev.portcullis.resolve.Expansion;
 import dev.portcullis.resolve.Inputs;
+import dev.portcullis.resolve.LanguageExtensions;
 
 /**
  * The one entry point of the checker library: paths and inputs in, findings and errors out. Every file is
@@ -123,8 +125,8 @@ public final class Gate {
     private FileOutcome evaluate(TemplateDiscovery.Candidate file, Inputs inputs) {
         try {
             Template parsed = new TemplateParser().parse(file.path(), file.displayName());
-            Template template = parsed; // LanguageExtensions expansion is wired in once it lands
-            return new FileOutcome(engine.evaluate(template, inputs), null);
+            Expansion expansion = LanguageExtensions.expand(parsed, inputs);
+            return new FileOutcome(engine.evaluate(expansion, inputs), null);
         } catch (InputException e) {
             return new FileOutcome(null, e.toError());
         } catch (RuntimeException | StackOverflowError e) {
