@@ -33,9 +33,12 @@ final class ClosestName {
         return bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 
-    /** One edit for short names, growing to three for long ones; beyond that suggestions are mostly noise. */
+    /**
+     * No edits for names under three characters (every two-letter name is one edit from dozens of others),
+     * one for short names, growing to three for long ones; beyond that suggestions are mostly noise.
+     */
     static int allowedEdits(int length) {
-        return Math.max(1, Math.min(3, length / 4));
+        return length < 3 ? 0 : Math.max(1, Math.min(3, length / 4));
     }
 
     /**
