@@ -1,0 +1,27 @@
+package dev.portcullis.response.plan;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Every action type of the response stack, with the name it has in plans and state machine payloads. */
+public enum ActionType {
+    BLOCK_IP("block-ip"),
+    UNBLOCK_IP("unblock-ip"),
+    QUARANTINE_INSTANCE("quarantine-instance"),
+    SNAPSHOT_VOLUME("snapshot-volume"),
+    ISOLATE_INSTANCE("isolate-instance"),
+    TERMINATE_INSTANCE("terminate-instance"),
+    REVOKE_INGRESS("revoke-ingress"),
+    NOTIFY("notify"),
+    UPDATE_FINDING("update-finding");
+
+    private final String wireName;
+
+    ActionType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.portcullis.response.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.portcullis.response.config.Backend;
+import dev.portcullis.response.net.IpAddress;
+
+import java.time.Instant;
+
+/**
+ * One thing the response stack may do. Serialized with a {@code type} property holding the {@link ActionType}
+ * wire name ({@code {"type": "block-ip", "ip": ..., "enforcer": ..., "expiresAt": ...}}), so plans travel between
+ * Step Functions states and print in {@code portcullis replay} in one shape. Optional fields are omitted when null.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PlannedAction.BlockIp.class, name = "block-ip"),
+        @JsonSubTypes.Type(value = PlannedAction.UnblockIp.class, name = "unblock-ip"),
+        @JsonSubTypes.Type(value = PlannedAction.QuarantineInstance.class, name = "quarantine-instance"),
+        @JsonSubTypes.Type(value = PlannedAction.SnapshotVolume.class, name = "snapshot-volume"),
+        @JsonSubTypes.Type(value = PlannedAction.IsolateInstance.class, name = "isolate-instance"),
+        @JsonSubTypes.Type(value = PlannedAction.TerminateInstance.class, name = "terminate-instance"),
+        @JsonSubTypes.Type(value = PlannedAction.RevokeIngress.class, name = "revoke-ingress"),
+        @JsonSubTypes.Type(value = PlannedAction.Notify.class, name = "notify"),
+        @JsonSubTypes.Type(value = PlannedAction.UpdateFinding.class, name = "update-finding")})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface PlannedAction {
+
+    @JsonIgnore
+    ActionType actionType();
+
+    /**
+     * Block {@code ip} at {@code enforcer} until {@code expiresAt}.
+     *
+     * @param instanceId the attacked instance, which the NACL backend needs to find its subnet's ACL; may be null
+     * @param subnetIds  the attacked instance's subnets when the finding names them (NACL backend); may be empty
+     */
+    record BlockIp(IpAddress ip, Backend enforcer, Instant expiresAt, String findingId, String findingType,
+                   double severity, String instanceId, java.util.List<String> subnetIds) implements PlannedAction {
+        public BlockIp {
+            subnetIds = subnetIds == null ? java.util.List.of() : java.util.List.copyOf(subnetIds);
+        }
+
+        @Override
+        public ActionType actionType() {
+            return ActionType.BLOCK_IP;
+        }
+    }
+
+    /** Remove the block of {@code ip} at {@code enforcer} (expiry, eviction or drift repair). */
+    record UnblockIp(IpAddress ip, Backend enforcer, String reason) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.UNBLOCK_IP;
+        }
+    }
+
+    /** Move an instance into a quarantine security group that allows nothing. */
+    record QuarantineInstance(String instanceId, String reason) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.QUARANTINE_INSTANCE;
+        }
+    }
+
+    /** Snapshot a volume for forensics before anything else changes it. */
+    record SnapshotVolume(String volumeId, String instanceId, String reason) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.SNAPSHOT_VOLUME;
+        }
+    }
+
+    /** Cut an instance off the network (no ingress, no egress) while keeping it running. */
+    record IsolateInstance(String instanceId, String reason) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.ISOLATE_INSTANCE;
+        }
+    }
+
+    /** Terminate an instance. */
+    record TerminateInstance(String instanceId, String reason) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.TERMINATE_INSTANCE;
+        }
+    }
+
+    /** Revoke the ingress rule of {@code securityGroupId} that lets {@code cidr} in. */
+    record RevokeIngress(String securityGroupId, String cidr, String reason) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.REVOKE_INGRESS;
+        }
+    }
+
+    /** Tell people: what was (or in dry-run would be) blocked, why, until when. */
+    record Notify(String subject, String message) implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.NOTIFY;
+        }
+    }
+
+    /**
+     * Record the response on a Security Hub finding ({@code BatchUpdateFindings}: Note and Workflow status).
+     * {@code updatedBy} is how our own re-imported update is recognised and ignored.
+     */
+    record UpdateFinding(String findingId, String productArn, String note, String updatedBy, String workflowStatus)
+            implements PlannedAction {
+        @Override
+        public ActionType actionType() {
+            return ActionType.UPDATE_FINDING;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.portcullis.response.plan;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why something was not acted upon; the wire name is stable for logs, metrics and tests. */
+public enum SkipReason {
+    MALFORMED_EVENT("malformed-event"),
+    UNSUPPORTED_EVENT("unsupported-event"),
+    NO_RULE_MATCHED("no-rule-matched"),
+    SOURCE_DISABLED("source-disabled"),
+    NOT_GUARDDUTY("not-guardduty"),
+    ARCHIVED("archived"),
+    OWN_UPDATE("own-update"),
+    WORKFLOW_NOT_NEW("workflow-not-new"),
+    UNKNOWN_FINDING_TYPE("unknown-finding-type"),
+    FINDING_TYPE_NOT_SELECTED("finding-type-not-selected"),
+    BELOW_THRESHOLD("below-threshold"),
+    RESOURCE_IS_ACTOR("resource-is-actor"),
+    RESOURCE_ROLE_UNKNOWN("resource-role-unknown"),
+    NO_REMOTE_IP("no-remote-ip"),
+    INVALID_IP("invalid-ip"),
+    ALLOW_LISTED("allow-listed"),
+    NOT_INTERNET("non-internet-address"),
+    ALREADY_BLOCKED("already-blocked"),
+    NO_ENFORCEMENT_POINT("no-enforcement-point");
+
+    private final String wireName;
+
+    SkipReason(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+}
