@@ -3,6 +3,8 @@ package dev.portcullis.response.lambda.localaws;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.net.URI;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -15,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and concurrent callers are exercised for real.
  */
 public final class DynamoDbLocal implements AutoCloseable {
+    /** sqlite4java logs every connection at INFO through java.util.logging; held here so the level sticks. */
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
 
@@ -24,6 +29,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     public static DynamoDbLocal start() {
+        SQLITE_LOG.setLevel(Level.WARNING);
         int port = FreePort.pick();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts one {@link DynamoDbLocal} for the whole test run (it is slow to boot and in-memory tables are cheap to
- * make unique per test) and stops it when the run ends. Tests receive it as a parameter.
+ * make unique per test) and stops it when the run ends (JUnit closes {@link AutoCloseable} values of the root
+ * store then). Tests receive it as a parameter.
  */
 public final class DynamoDbLocalExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DynamoDbLocalExtension.class);
@@ -29,15 +30,7 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, Paramete
 
     private static DynamoDbLocal server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("server", key -> new Running(DynamoDbLocal.start()), Running.class)
-                .server();
+                .getOrComputeIfAbsent("server", key -> DynamoDbLocal.start(), DynamoDbLocal.class);
     }
 
-    /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
-    private record Running(DynamoDbLocal server) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() throws Throwable {
-            server.close();
-        }
-    }
 }
