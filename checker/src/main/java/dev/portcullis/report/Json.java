@@ -29,7 +29,9 @@ public final class Json {
     /** Indented with {@code \n} on every platform, so reports are byte-identical wherever they are made. */
     public static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
                     Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withArrayEmptySeparator("")
+                            .withObjectEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 

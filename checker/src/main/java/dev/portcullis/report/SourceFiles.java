@@ -24,7 +24,7 @@ final class SourceFiles {
     /** The 1-based {@code line} of {@code file}, or null when unavailable. */
     String line(String file, int line) {
         List<String> lines = cache.computeIfAbsent(file, SourceFiles::read);
-        return line >= 1 && line <= lines.size() ? lines.get(line - 1) : null;
+        return line >= 1 && line <= lines.size() ? TerminalText.printable(lines.get(line - 1)) : null;
     }
 
     private static List<String> read(String file) {

@@ -44,7 +44,7 @@ public final class TextReporter implements Reporter {
         }
         if (listErrors) {
             for (InputError e : result.errors().stream().sorted(JsonReport.ERROR_ORDER).toList()) {
-                out.write(e.oneLine());
+                out.write(errorLine(e));
                 out.write('\n');
             }
         }
@@ -53,13 +53,19 @@ public final class TextReporter implements Reporter {
         out.flush();
     }
 
+    /** An input error as one terminal-safe line, {@code file:line: message}. */
+    public static String errorLine(InputError error) {
+        return TerminalText.oneLine(error.oneLine());
+    }
+
     private String headline(Finding f) {
-        String line = style.bold(f.file() + ":" + f.line() + ":" + f.column())
+        String line = style.bold(TerminalText.oneLine(f.file() + ":" + f.line() + ":" + f.column()))
                 + "  " + style.severity(f.severity())
-                + "  " + f.ruleId()
-                + "  " + (f.resource() == null ? "-" : f.resource())
-                + "  " + f.message();
-        return f.scenario() == null ? line : line + "  " + style.dim("[when " + f.scenario() + "]");
+                + "  " + TerminalText.oneLine(f.ruleId())
+                + "  " + (f.resource() == null ? "-" : TerminalText.oneLine(f.resource()))
+                + "  " + TerminalText.oneLine(f.message());
+        return f.scenario() == null ? line
+                : line + "  " + style.dim("[when " + TerminalText.oneLine(f.scenario()) + "]");
     }
 
     /** e.g. {@code 3 findings (1 high, 2 medium) in 12 templates, 1 error}. */

@@ -1,0 +1,275 @@
+package dev.portcullis.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import dev.portcullis.gate.CheckRequest;
+import dev.portcullis.gate.ParameterValues;
+import dev.portcullis.gate.Progress;
+import dev.portcullis.model.CheckResult;
+import dev.portcullis.model.InputError;
+import dev.portcullis.model.InputException;
+import dev.portcullis.model.Severity;
+import dev.portcullis.model.Summary;
+import dev.portcullis.report.JsonReporter;
+import dev.portcullis.report.ReportFormat;
+import dev.portcullis.report.Reporter;
+import dev.portcullis.report.Style;
+import dev.portcullis.report.TextReporter;
+import dev.portcullis.resolve.Inputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code portcullis check PATH...}: turns the options into a {@link CheckRequest}, runs the gate, writes the
+ * report and maps the result to an exit code. Everything else lives behind the gate.
+ */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Check CloudFormation templates (JSON or YAML) for security problems before they are deployed.",
+            "Directories are searched recursively for templates. Several paths give one report."},
+        exitCodeListHeading = "%nExit codes (when several apply, the highest wins):%n",
+        exitCodeList = {
+            "0:no finding at or above --fail-on",
+            "1:findings at or above --fail-on",
+            "2:usage error (unknown option, bad value, no PATH)",
+            "3:an input could not be read or evaluated (never a pass)",
+            "4:internal error in portcullis"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portcullis check template.yaml",
+            "  portcullis check infra/ cdk.out/ --fail-on high",
+            "  portcullis check stack.json --parameters params.json --parameter Env=prod",
+            "  portcullis check templates/ --format json --output report.json",
+            "  portcullis check app.yaml --region eu-west-1 --account 123456789012"})
+final class CheckCommand implements Callable<Integer> {
+
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d+");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Template files or directories to check.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = FormatConverter.class,
+            description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output ('-' is standard output).")
+    String output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "medium",
+            converter = SeverityConverter.class,
+            description = "Exit with 1 on findings at or above SEVERITY (default: ${DEFAULT-VALUE}); "
+                    + "one of critical, high, medium, low, info.")
+    Severity failOn;
+
+    @Option(names = "--parameters", paramLabel = "FILE",
+            description = "Parameter values in the CloudFormation CLI form "
+                    + "[{\"ParameterKey\": \"K\", \"ParameterValue\": \"V\"}] or as {\"Parameters\": {\"K\": \"V\"}}.")
+    String parametersFile;
+
+    @Option(names = {"-p", "--parameter"}, paramLabel = "KEY=VALUE",
+            description = "A parameter value; repeatable; wins over --parameters.")
+    List<String> parameters = new ArrayList<>();
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Value of AWS::Region, e.g. eu-west-1.")
+    String region;
+
+    @Option(names = "--account", paramLabel = "ID", description = "Value of AWS::AccountId (12 digits).")
+    String account;
+
+    @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR environment variable).")
+    boolean noColor;
+
+    @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
+    boolean stacktrace;
+
+    private final Checker checker;
+    private final Environment environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CheckCommand(Checker checker, Environment environment, PrintStream out, PrintStream err) {
+        this.checker = checker;
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> commandLineValues = parameterOptions();
+        validatePseudoParameters();
+
+        CheckResult result;
+        List<Throwable> traces = new ArrayList<>();
+        try {
+            Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
+            values.putAll(commandLineValues);
+            result = runGate(new CheckRequest(paths, new Inputs(values, region, account)), traces);
+        } catch (InputException e) {
+            // Checking with parameter values we could not read would report on a deployment nobody asked about.
+            result = errorsOnly(e.toError());
+            traces.add(e);
+        } catch (RuntimeException | Error e) {
+            result = errorsOnly(new InputError("portcullis", null, "internal error: " + describe(e), true));
+            traces.add(e);
+        }
+
+        for (InputError e : result.errors()) {
+            err.println(TextReporter.errorLine(e));
+        }
+        if (stacktrace) {
+            synchronized (traces) {
+                traces.forEach(t -> t.printStackTrace(err));
+            }
+        }
+        boolean toStdout = output == null || output.equals("-");
+        return ExitCode.of(result, failOn).worst(writeReport(result, toStdout)).code;
+    }
+
+    private CheckResult runGate(CheckRequest request, List<Throwable> traces) {
+        Consumer<Throwable> internalErrors = t -> {
+            synchronized (traces) {
+                traces.add(t);
+            }
+        };
+        if (!environment.terminal()) {
+            return checker.check(request, Progress.NONE, internalErrors);
+        }
+        TerminalProgress progress = new TerminalProgress(err);
+        try {
+            return checker.check(request, progress, internalErrors);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private ExitCode writeReport(CheckResult result, boolean toStdout) {
+        Reporter reporter = switch (format) {
+            case TEXT -> new TextReporter(
+                    toStdout && environment.terminal() && !noColor && !environment.noColor()
+                            ? Style.COLOR : Style.PLAIN,
+                    !toStdout);
+            case JSON -> new JsonReporter();
+        };
+        if (toStdout) {
+            try {
+                reporter.write(result, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                return ExitCode.OK;
+            } catch (IOException e) {
+                err.println("cannot write the report: " + e.getMessage());
+                return ExitCode.INTERNAL;
+            }
+        }
+        try (Writer file = Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
+            reporter.write(result, file);
+            return ExitCode.OK;
+        } catch (IOException | InvalidPathException e) {
+            err.println(output + ": cannot write the report: " + describe(e));
+            return ExitCode.USAGE;
+        }
+    }
+
+    private Map<String, String> parameterFileValues() {
+        if (parametersFile == null) {
+            return Map.of();
+        }
+        try {
+            return ParameterValues.read(Path.of(parametersFile), parametersFile);
+        } catch (InvalidPathException e) {
+            throw new InputException(parametersFile, null, "not a valid path", e);
+        }
+    }
+
+    /** {@code --parameter} values in order, later ones winning. */
+    private Map<String, String> parameterOptions() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String option : parameters) {
+            int eq = option.indexOf('=');
+            String key = eq < 0 ? "" : option.substring(0, eq);
+            if (!PARAMETER_NAME.matcher(key).matches()) {
+                throw new ParameterException(spec.commandLine(),
+                        "Invalid value for option '--parameter': expected KEY=VALUE with an alphanumeric KEY but was '"
+                                + option + "'");
+            }
+            values.put(key, option.substring(eq + 1));
+        }
+        return values;
+    }
+
+    private void validatePseudoParameters() {
+        if (account != null && !ACCOUNT.matcher(account).matches()) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--account': expected 12 digits but was '" + account + "'");
+        }
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--region': expected a region name like eu-west-1 but was '"
+                            + region + "'");
+        }
+    }
+
+    private static CheckResult errorsOnly(InputError error) {
+        return new CheckResult(List.of(), List.of(error), Summary.of(0, 0, 0, List.of(), 1));
+    }
+
+    static String describe(Throwable e) {
+        String name = e.getClass().getSimpleName();
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+    }
+
+    /** Accepts severities in any case, with the model's own message for a bad one. */
+    static final class SeverityConverter implements ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Accepts format names in any case. */
+    static final class FormatConverter implements ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            try {
+                return ReportFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
