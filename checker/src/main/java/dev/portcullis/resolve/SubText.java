@@ -8,23 +8,23 @@ import java.util.List;
  * {@code ${!Literal}} is the escape for a literal {@code ${Literal}}; a {@code ${} with no closing brace
  * is kept as text, as CloudFormation does.
  */
-record SubText(List<SubText.Part> parts) {
+public record SubText(List<SubText.Part> parts) {
 
-    sealed interface Part permits Literal, Variable {
+    public sealed interface Part permits Literal, Variable {
     }
 
-    record Literal(String text) implements Part {
+    public record Literal(String text) implements Part {
     }
 
     /** {@code name} is trimmed: {@code Param}, {@code Resource.Attribute} or a pseudo-parameter. */
-    record Variable(String name) implements Part {
+    public record Variable(String name) implements Part {
     }
 
-    SubText {
+    public SubText {
         parts = List.copyOf(parts);
     }
 
-    static SubText parse(String text) {
+    public static SubText parse(String text) {
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;

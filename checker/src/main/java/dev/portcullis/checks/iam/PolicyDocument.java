@@ -1,0 +1,68 @@
+package dev.portcullis.checks.iam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.portcullis.catalog.Violations;
+import dev.portcullis.resolve.Value;
+
+/**
+ * The statements of one policy document, and the parts of it the template does not determine (a statement
+ * chosen by a condition no scenario fixes, a document from a parameter). Checks report the latter as UNKNOWN.
+ */
+public record PolicyDocument(PolicySite site, List<Statement> statements, List<Undetermined> undetermined) {
+
+    /** A part of the document that could not be read, with why. */
+    public record Undetermined(Value value, String path, String reason) {
+    }
+
+    /** Reads the document of {@code site}. A string that is not a JSON policy has no statements to judge. */
+    public static PolicyDocument read(PolicySite site) {
+        List<Statement> statements = new ArrayList<>();
+        List<Undetermined> undetermined = new ArrayList<>();
+        Value document = site.document();
+        if (document instanceof Value.Scalar s && s.value() instanceof String text) {
+            document = PolicyJson.parse(text, s.span());
+        }
+        if (document instanceof Value.Unknown u) {
+            undetermined.add(new Undetermined(u, site.path(), u.reason()));
+        } else if (document instanceof Value.Struct doc) {
+            String base = Paths.join(site.path(), "Statement");
+            Value statement = doc.get("Statement");
+            if (statement instanceof Value.Struct single) {
+                statements.add(Statement.of(single, base));
+            } else if (statement instanceof Value.Seq list) {
+                for (int i = 0; i < list.items().size(); i++) {
+                    Value item = list.items().get(i);
+                    if (item instanceof Value.Struct s) {
+                        statements.add(Statement.of(s, base + "/" + i));
+                    } else if (item instanceof Value.Unknown u) {
+                        undetermined.add(new Undetermined(u, base + "/" + i, u.reason()));
+                    }
+                }
+            } else if (statement instanceof Value.Unknown u) {
+                undetermined.add(new Undetermined(u, base, u.reason()));
+            }
+        }
+        return new PolicyDocument(site, List.copyOf(statements), List.copyOf(undetermined));
+    }
+
+    /** Every readable document of the given kinds in a resource's properties. */
+    public static List<PolicyDocument> in(String type, Value properties, Set<PolicyKind> kinds) {
+        List<PolicyDocument> out = new ArrayList<>(2);
+        for (PolicySite site : PolicySites.of(type, properties)) {
+            if (kinds.contains(site.kind())) {
+                out.add(read(site));
+            }
+        }
+        return out;
+    }
+
+    /** Reports every undetermined part as UNKNOWN: whether the rule holds there, the template does not say. */
+    public void reportUndetermined(Violations out) {
+        for (Undetermined u : undetermined) {
+            out.unknown(u.value(), u.path(), "the policy statement is not determined: " + u.reason());
+        }
+    }
+}
