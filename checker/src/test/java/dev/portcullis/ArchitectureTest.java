@@ -10,8 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the dependency direction of the checker: cli → gate → report, engine → checks, resolve → parse → model.
- * The CLI holds no logic, the model depends on nothing, and nothing below the gate knows about output formats.
+ * Keeps the dependency direction of the checker: cli → gate → report; gate → checks → catalog → engine → resolve →
+ * parse → model. The gate wires the Java checks into the catalog's registry, so the catalog never depends on the
+ * checks. The CLI holds no logic, the model depends on nothing, and nothing below the gate knows about output
+ * formats.
  */
 class ArchitectureTest {
 
@@ -31,6 +33,7 @@ class ArchitectureTest {
                 .layer("Gate").definedBy("dev.portcullis.gate..")
                 .layer("Report").definedBy("dev.portcullis.report..")
                 .layer("Checks").definedBy("dev.portcullis.checks..")
+                .layer("Catalog").definedBy("dev.portcullis.catalog..")
                 .layer("Engine").definedBy("dev.portcullis.engine..")
                 .layer("Resolve").definedBy("dev.portcullis.resolve..")
                 .layer("Parse").definedBy("dev.portcullis.parse..")
@@ -39,9 +42,10 @@ class ArchitectureTest {
                 .whereLayer("Gate").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Gate")
                 .whereLayer("Checks").mayOnlyBeAccessedByLayers("Gate")
-                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Gate", "Checks")
-                .whereLayer("Resolve").mayOnlyBeAccessedByLayers("Engine", "Checks", "Gate", "Cli")
-                .whereLayer("Parse").mayOnlyBeAccessedByLayers("Resolve", "Engine", "Checks", "Gate")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Cli", "Gate", "Report", "Checks")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Gate", "Checks", "Catalog")
+                .whereLayer("Resolve").mayOnlyBeAccessedByLayers("Engine", "Checks", "Catalog", "Gate", "Cli")
+                .whereLayer("Parse").mayOnlyBeAccessedByLayers("Resolve", "Engine", "Checks", "Catalog", "Gate")
                 .check(classes);
     }
 
@@ -50,7 +54,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.portcullis.model..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.portcullis.parse..", "dev.portcullis.resolve..", "dev.portcullis.engine..",
-                        "dev.portcullis.checks..", "dev.portcullis.report..", "dev.portcullis.gate..",
+                        "dev.portcullis.checks..", "dev.portcullis.catalog..", "dev.portcullis.report..", "dev.portcullis.gate..",
                         "dev.portcullis.cli..", "com.fasterxml..", "org.snakeyaml..", "picocli..")
                 .check(classes);
     }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import dev.portcullis.gate.CheckRequest;
 import dev.portcullis.gate.ParameterValues;
 import dev.portcullis.gate.Progress;
+import dev.portcullis.gate.RuleChoiceException;
+import dev.portcullis.gate.RuleOptions;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
@@ -64,7 +66,9 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check infra/ cdk.out/ --fail-on high",
             "  portcullis check stack.json --parameters params.json --parameter Env=prod",
             "  portcullis check templates/ --format json --output report.json",
-            "  portcullis check app.yaml --region eu-west-1 --account 123456789012"})
+            "  portcullis check app.yaml --region eu-west-1 --account 123456789012",
+            "  portcullis check infra/ --pack fsbp --disable s3-bucket-versioning --show-unknown",
+            "  portcullis check infra/ --rules my-rules/"})
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
@@ -108,6 +112,30 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--account", paramLabel = "ID", description = "Value of AWS::AccountId (12 digits).")
     String account;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Also run your own rules from DIR, laid out like the bundled catalog "
+                    + "(<service>/<id>.rule.yaml); repeatable. They run in addition to the pack.")
+    List<String> rulesDirs = new ArrayList<>();
+
+    @Option(names = "--pack", paramLabel = "PACK", defaultValue = "default",
+            description = "Rule pack to run: default, fsbp, cis-aws, or a pack from a --rules DIR "
+                    + "(default: ${DEFAULT-VALUE}). 'portcullis rules list --pack PACK' shows its rules.")
+    String pack;
+
+    @Option(names = "--enable", paramLabel = "RULE", split = ",",
+            description = "Also run this rule, though the pack leaves it out; repeatable or comma-separated.")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "RULE", split = ",",
+            description = "Do not run this rule; repeatable or comma-separated.")
+    List<String> disable = new ArrayList<>();
+
+    @Option(names = "--show-unknown",
+            description = "List the rules the templates do not decide (e.g. a property set from a parameter "
+                    + "without a default). They are never counted as passes or findings; the summary counts them "
+                    + "and JSON always lists them under 'unknown'.")
+    boolean showUnknown;
+
     @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR environment variable).")
     boolean noColor;
 
@@ -136,7 +164,10 @@ final class CheckCommand implements Callable<Integer> {
         try {
             Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
             values.putAll(commandLineValues);
-            result = runGate(new CheckRequest(paths, new Inputs(values, region, account)), traces);
+            RuleOptions rules = new RuleOptions(rulesDirs, pack, enable, disable);
+            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), rules), traces);
+        } catch (RuleChoiceException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InputException e) {
             // Checking with parameter values we could not read would report on a deployment nobody asked about.
             result = errorsOnly(e.toError());
@@ -180,7 +211,7 @@ final class CheckCommand implements Callable<Integer> {
             case TEXT -> new TextReporter(
                     toStdout && environment.terminal() && !noColor && !environment.noColor()
                             ? Style.COLOR : Style.PLAIN,
-                    !toStdout);
+                    !toStdout, showUnknown);
             case JSON -> new JsonReporter();
         };
         if (toStdout) {

@@ -34,19 +34,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footer = {
             "  portcullis check template.yaml",
             "  portcullis check infra/ --fail-on high --format json --output report.json",
+            "  portcullis rules list --pack fsbp",
             "  portcullis help check"})
 public final class Main implements Callable<Integer> {
 
     private PrintStream err;
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("check") || args[0].equals("rules"))) {
+            Gate.preload(); // the catalog loads while the command line is parsed and the templates are read
+        }
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the command line and returns the exit code; never exits the JVM. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         // The gate reports internal errors without stack traces; --stacktrace needs a way to receive them.
-        return run(args, out, err, (request, progress, internalErrors) -> new Gate().check(request, progress),
+        return run(args, out, err, (request, progress, internalErrors) -> new Gate(internalErrors).check(request, progress),
                 Environment.current());
     }
 
@@ -55,6 +59,8 @@ public final class Main implements Callable<Integer> {
         main.err = err;
         CommandLine cli = new CommandLine(main)
                 .addSubcommand(new CheckCommand(checker, environment, out, err))
+                .addSubcommand("rules", RulesCommand.commandLine(Gate::new, environment, out, err))
+                .addSubcommand(new ReplayCommand(java.time.Clock.systemUTC(), out, err))
                 .addSubcommand(new HelpCommand());
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -22,7 +22,8 @@ import dev.portcullis.resolve.Value;
 /**
  * Runs every check on every resource of a template, once per feasible condition scenario, and merges the
  * results: a finding that holds in every scenario is reported plainly; one that holds in only some of them
- * says which ({@link Finding#scenario()}).
+ * says which ({@link Finding#scenario()}). Results a template does not determine (UNKNOWN) are merged the same way
+ * and kept apart from findings.
  */
 public final class Engine {
 
@@ -55,17 +56,19 @@ public final class Engine {
             findings.add(Finding.at(LOOP_NOT_EXPANDED_RULE, Severity.INFO, note.span(), null, null, "Resources",
                     note.message() + "; the resources it would create were not checked"));
         }
+        List<Finding> unknown = new ArrayList<>();
         for (Resource resource : template.resources().values()) {
-            findings.addAll(evaluate(template, resource, resolver));
+            evaluate(template, resource, resolver, findings, unknown);
         }
-        return new TemplateEvaluation(findings, template.resources().size());
+        return new TemplateEvaluation(findings, unknown, template.resources().size());
     }
 
-    private List<Finding> evaluate(Template template, Resource resource, Resolver resolver) {
+    private void evaluate(Template template, Resource resource, Resolver resolver, List<Finding> findings,
+                          List<Finding> unknown) {
         ScenarioPlan plan = resolver.plan(resource);
         List<Scenario> scenarios = plan.scenarios();
-        // Same finding (rule, place) across scenarios → one entry remembering the scenarios it holds in.
-        Map<FindingKey, Held> held = new LinkedHashMap<>();
+        // Same result (rule, place) across scenarios → one entry remembering the scenarios it holds in.
+        Merged merged = new Merged();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario scenario = scenarios.get(i);
             if (!resolver.exists(resource, scenario)) {
@@ -73,23 +76,43 @@ public final class Engine {
             }
             Node propertiesNode = resource.properties();
             Value properties = propertiesNode == null ? null : resolver.resolve(propertiesNode, scenario);
-            ResourceContext context = new ResourceContext(template, resource, properties);
+            ResourceContext context = new ResourceContext(template, resource, properties, resolver, scenario);
+            merged.scenario = i;
             for (ResourceCheck check : checks) {
-                for (Finding f : check.check(context)) {
-                    held.computeIfAbsent(FindingKey.of(f), k -> new Held(f, new BitSet())).scenarios().set(i);
-                }
+                check.evaluate(context, merged);
             }
         }
-        List<Finding> out = new ArrayList<>(held.size() + 1);
         if (!plan.exhaustive() && plan.note() != null) {
-            out.add(Finding.at(OVER_BUDGET_RULE, Severity.INFO, resource.keySpan(), resource.logicalId(),
+            findings.add(Finding.at(OVER_BUDGET_RULE, Severity.INFO, resource.keySpan(), resource.logicalId(),
                     resource.type(), "Resources/" + resource.logicalId(), plan.note()));
         }
-        for (Held h : held.values()) {
-            String when = ScenarioLabel.describe(h.scenarios(), scenarios);
-            out.add(when == null ? h.first() : h.first().withScenario(when));
+        merged.drainTo(merged.failed, scenarios, findings);
+        merged.drainTo(merged.undetermined, scenarios, unknown);
+    }
+
+    /** The results of one resource across its scenarios, FAIL and UNKNOWN kept apart. */
+    private static final class Merged implements ResourceCheck.Outcomes {
+        final Map<FindingKey, Held> failed = new LinkedHashMap<>();
+        final Map<FindingKey, Held> undetermined = new LinkedHashMap<>();
+        int scenario;
+
+        @Override
+        public void fail(Finding finding) {
+            failed.computeIfAbsent(FindingKey.of(finding), k -> new Held(finding, new BitSet())).scenarios().set(scenario);
         }
-        return out;
+
+        @Override
+        public void unknown(Finding finding) {
+            undetermined.computeIfAbsent(FindingKey.of(finding), k -> new Held(finding, new BitSet()))
+                    .scenarios().set(scenario);
+        }
+
+        void drainTo(Map<FindingKey, Held> held, List<Scenario> scenarios, List<Finding> out) {
+            for (Held h : held.values()) {
+                String when = ScenarioLabel.describe(h.scenarios(), scenarios);
+                out.add(when == null ? h.first() : h.first().withScenario(when));
+            }
+        }
     }
 
     private record Held(Finding first, BitSet scenarios) {

@@ -11,5 +11,23 @@ import dev.portcullis.model.Finding;
  */
 public interface ResourceCheck {
 
+    /** The findings (FAIL results) of this check on the resource. */
     List<Finding> check(ResourceContext context);
+
+    /**
+     * Reports this check's three-valued results: findings and, apart from them, what the template leaves
+     * undetermined. Checks that can be UNKNOWN override this; the default reports {@link #check}'s findings.
+     */
+    default void evaluate(ResourceContext context, Outcomes out) {
+        for (Finding f : check(context)) {
+            out.fail(f);
+        }
+    }
+
+    /** Where a check reports: FAIL findings, and UNKNOWN results (the reason as the finding's message). */
+    interface Outcomes {
+        void fail(Finding finding);
+
+        void unknown(Finding finding);
+    }
 }

@@ -4,10 +4,18 @@ import java.util.List;
 
 import dev.portcullis.model.Finding;
 
-/** The findings of one template and how many resources were evaluated. */
-public record TemplateEvaluation(List<Finding> findings, int resources) {
+/**
+ * The results of one template: findings (FAIL), results the template does not determine (UNKNOWN, the reason as
+ * message), and how many resources were evaluated.
+ */
+public record TemplateEvaluation(List<Finding> findings, List<Finding> unknown, int resources) {
 
     public TemplateEvaluation {
         findings = List.copyOf(findings);
+        unknown = List.copyOf(unknown);
+    }
+
+    public TemplateEvaluation(List<Finding> findings, int resources) {
+        this(findings, List.of(), resources);
     }
 }

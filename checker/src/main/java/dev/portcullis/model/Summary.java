@@ -13,14 +13,25 @@ import java.util.Map;
  * @param resources resources evaluated
  * @param findings  findings per severity label, most severe first, every severity present
  * @param errors    inputs that could not be evaluated
+ * @param unknown   rule results the templates do not determine (UNKNOWN), reported apart from findings
  */
-public record Summary(int files, int templates, int resources, Map<String, Integer> findings, int errors) {
+public record Summary(int files, int templates, int resources, Map<String, Integer> findings, int errors,
+                      int unknown) {
 
     public Summary {
         findings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(findings));
     }
 
+    public Summary(int files, int templates, int resources, Map<String, Integer> findings, int errors) {
+        this(files, templates, resources, findings, errors, 0);
+    }
+
     public static Summary of(int files, int templates, int resources, List<Finding> findings, int errors) {
+        return of(files, templates, resources, findings, errors, 0);
+    }
+
+    public static Summary of(int files, int templates, int resources, List<Finding> findings, int errors,
+                             int unknown) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             counts.put(s, 0);
@@ -30,7 +41,7 @@ public record Summary(int files, int templates, int resources, Map<String, Integ
         }
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         counts.forEach((k, v) -> bySeverity.put(k.label(), v));
-        return new Summary(files, templates, resources, bySeverity, errors);
+        return new Summary(files, templates, resources, bySeverity, errors, unknown);
     }
 
     public int totalFindings() {

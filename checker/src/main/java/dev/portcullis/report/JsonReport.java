@@ -16,8 +16,9 @@ import dev.portcullis.model.Summary;
  * The JSON report document: the contract other tools read. Its shape is declared here, apart from the
  * model, so a change to the model cannot silently change the contract.
  */
-@JsonPropertyOrder({"findings", "errors", "summary"})
-record JsonReport(List<FindingEntry> findings, List<ErrorEntry> errors, SummaryEntry summary) {
+@JsonPropertyOrder({"findings", "unknown", "errors", "summary"})
+record JsonReport(List<FindingEntry> findings, List<FindingEntry> unknown, List<ErrorEntry> errors,
+                  SummaryEntry summary) {
 
     /** Errors sort by file, then line (unknown lines first), then message. */
     static final Comparator<InputError> ERROR_ORDER = Comparator
@@ -34,11 +35,16 @@ record JsonReport(List<FindingEntry> findings, List<ErrorEntry> errors, SummaryE
                 .sorted(ERROR_ORDER)
                 .map(e -> new ErrorEntry(e.file(), e.line(), e.message()))
                 .toList();
-        return new JsonReport(findings, errors, SummaryEntry.of(result.summary()));
+        List<FindingEntry> unknown = result.unknown().stream()
+                .sorted(Finding.ORDER)
+                .map(FindingEntry::of)
+                .toList();
+        return new JsonReport(findings, unknown, errors, SummaryEntry.of(result.summary()));
     }
 
     /**
-     * One finding. {@code resource} is written as null for findings about the template as a whole;
+     * One finding, or one UNKNOWN result (a rule the template does not decide; {@code message} says why).
+     * {@code resource} is written as null for findings about the template as a whole;
      * {@code scenario} is left out when the finding holds in every scenario.
      */
     @JsonPropertyOrder({"ruleId", "severity", "file", "line", "column", "resource", "resourceType", "path",
@@ -66,14 +72,14 @@ record JsonReport(List<FindingEntry> findings, List<ErrorEntry> errors, SummaryE
     record ErrorEntry(String file, @JsonInclude(JsonInclude.Include.NON_NULL) Integer line, String message) {
     }
 
-    /** Totals; {@code bySeverity} lists every severity, most severe first. */
-    @JsonPropertyOrder({"files", "templates", "resources", "findings", "bySeverity", "errors"})
+    /** Totals; {@code bySeverity} lists every severity, most severe first; {@code unknown} counts UNKNOWN results. */
+    @JsonPropertyOrder({"files", "templates", "resources", "findings", "bySeverity", "unknown", "errors"})
     record SummaryEntry(int files, int templates, int resources, int findings, Map<String, Integer> bySeverity,
-                        int errors) {
+                        int unknown, int errors) {
 
         static SummaryEntry of(Summary s) {
             return new SummaryEntry(s.files(), s.templates(), s.resources(), s.totalFindings(), s.findings(),
-                    s.errors());
+                    s.unknown(), s.errors());
         }
     }
 }

@@ -20,14 +20,24 @@ public final class TextReporter implements Reporter {
 
     private final Style style;
     private final boolean listErrors;
+    private final boolean showUnknown;
 
     /**
      * @param listErrors whether to list input errors in the report too; callers that already show them
      *                   elsewhere (on stderr, next to this report) leave them out to avoid saying it twice
      */
     public TextReporter(Style style, boolean listErrors) {
+        this(style, listErrors, false);
+    }
+
+    /**
+     * @param showUnknown whether to list the rules the templates do not decide (UNKNOWN results), after the
+     *                    findings; otherwise only the summary line counts them
+     */
+    public TextReporter(Style style, boolean listErrors, boolean showUnknown) {
         this.style = style;
         this.listErrors = listErrors;
+        this.showUnknown = showUnknown;
     }
 
     @Override
@@ -38,6 +48,14 @@ public final class TextReporter implements Reporter {
             out.write('\n');
             for (String frameLine : frames.render(f.file(), f.line(), f.column())) {
                 out.write(frameLine);
+                out.write('\n');
+            }
+            out.write('\n');
+        }
+        if (showUnknown && !result.unknown().isEmpty()) {
+            out.write(style.bold("Undetermined: the templates do not decide these rules") + "\n");
+            for (Finding u : result.unknown().stream().sorted(Finding.ORDER).toList()) {
+                out.write(unknownLine(u));
                 out.write('\n');
             }
             out.write('\n');
@@ -68,7 +86,17 @@ public final class TextReporter implements Reporter {
                 : line + "  " + style.dim("[when " + TerminalText.oneLine(f.scenario()) + "]");
     }
 
-    /** e.g. {@code 3 findings (1 high, 2 medium) in 12 templates, 1 error}. */
+    /** {@code file:line:col  unknown  rule-id  LogicalId  reason}. */
+    private String unknownLine(Finding u) {
+        String line = TerminalText.oneLine(u.file() + ":" + u.line() + ":" + u.column())
+                + "  " + style.dim("unknown")
+                + "  " + TerminalText.oneLine(u.ruleId())
+                + "  " + (u.resource() == null ? "-" : TerminalText.oneLine(u.resource()))
+                + "  " + TerminalText.oneLine(u.message());
+        return u.scenario() == null ? line : line + "  " + style.dim("[when " + TerminalText.oneLine(u.scenario()) + "]");
+    }
+
+    /** e.g. {@code 3 findings (1 high, 2 medium) in 12 templates, 2 undetermined, 1 error}. */
     public static String summaryLine(Summary summary) {
         int total = summary.totalFindings();
         StringBuilder line = new StringBuilder();
@@ -84,6 +112,9 @@ public final class TextReporter implements Reporter {
             line.append(count(total, "finding")).append(" (").append(String.join(", ", parts)).append(')');
         }
         line.append(" in ").append(count(summary.files(), "template"));
+        if (summary.unknown() > 0) {
+            line.append(", ").append(summary.unknown()).append(" undetermined");
+        }
         if (summary.errors() > 0) {
             line.append(", ").append(count(summary.errors(), "error"));
         }

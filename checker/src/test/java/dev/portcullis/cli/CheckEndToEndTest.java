@@ -52,7 +52,7 @@ class CheckEndToEndTest {
     void severalPathsGiveOneJsonDocument() throws IOException {
         CliRun run = CliRun.real("check", INSECURE, OPEN_INGRESS, "--format", "json", "--fail-on", "info");
         JsonNode doc = new ObjectMapper().readTree(run.out());
-        assertEquals(List.of("findings", "errors", "summary"), names(doc));
+        assertEquals(List.of("findings", "unknown", "errors", "summary"), names(doc));
         assertEquals(2, doc.get("summary").get("templates").asInt());
         assertEquals(0, doc.get("errors").size(), run.err());
         assertEquals(doc.get("findings").isEmpty() ? 0 : 1, run.exit());

@@ -57,7 +57,7 @@ class JsonReporterTest {
     @Test
     void documentShapeAndTypes() throws IOException {
         JsonNode doc = new ObjectMapper().readTree(write(List.of(BUCKET, SCOPED, GLOBAL), List.of(MISSING, BROKEN)));
-        assertEquals(List.of("findings", "errors", "summary"), fieldNames(doc));
+        assertEquals(List.of("findings", "unknown", "errors", "summary"), fieldNames(doc));
 
         JsonNode findings = doc.get("findings");
         assertEquals(3, findings.size());
@@ -96,7 +96,7 @@ class JsonReporterTest {
         assertFalse(errors.get(1).has("line"), "line is left out when unknown");
 
         JsonNode summary = doc.get("summary");
-        assertEquals(List.of("files", "templates", "resources", "findings", "bySeverity", "errors"),
+        assertEquals(List.of("files", "templates", "resources", "findings", "bySeverity", "unknown", "errors"),
                 fieldNames(summary));
         assertEquals(4, summary.get("files").asInt());
         assertEquals(3, summary.get("findings").asInt());
@@ -121,11 +121,31 @@ class JsonReporterTest {
     @Test
     void emptyResultIsAValidDocument() throws IOException {
         String text = write(List.of(), List.of());
-        assertTrue(text.startsWith("{\n  \"findings\": [],\n  \"errors\": [],\n  \"summary\": {\n"), text);
+        assertTrue(text.startsWith("{\n  \"findings\": [],\n  \"unknown\": [],\n  \"errors\": [],\n  \"summary\": {\n"), text);
         JsonNode doc = new ObjectMapper().readTree(text);
         assertTrue(doc.get("findings").isArray() && doc.get("findings").isEmpty());
         assertTrue(doc.get("errors").isArray() && doc.get("errors").isEmpty());
         assertEquals(0, doc.get("summary").get("findings").asInt());
+        assertEquals(0, doc.get("summary").get("unknown").asInt());
+    }
+
+    @Test
+    void undeterminedResultsAreListedApartWithTheReason() throws IOException {
+        Finding unknown = new Finding("s3-bucket-versioning", Severity.MEDIUM, "t.yaml", 11, 9, "Bucket",
+                "AWS::S3::Bucket", "Resources/Bucket/Properties/VersioningConfiguration/Status",
+                "parameter Status has no default", "IsProd=true");
+        StringWriter out = new StringWriter();
+        new JsonReporter().write(new CheckResult(List.of(BUCKET), List.of(unknown), List.of(),
+                Summary.of(1, 1, 1, List.of(BUCKET), 0, 1)), out);
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, doc.get("findings").size());
+        JsonNode u = doc.get("unknown").get(0);
+        assertEquals("s3-bucket-versioning", u.get("ruleId").asText());
+        assertEquals(11, u.get("line").asInt());
+        assertEquals("parameter Status has no default", u.get("message").asText());
+        assertEquals("IsProd=true", u.get("scenario").asText());
+        assertEquals(1, doc.get("summary").get("unknown").asInt());
+        assertEquals(1, doc.get("summary").get("findings").asInt(), "unknown results are not findings");
     }
 
     @Test

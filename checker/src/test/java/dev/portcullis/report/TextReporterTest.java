@@ -176,4 +176,22 @@ class TextReporterTest {
         assertEquals("> 2 |   X: \"?[2J\"", lines.get(2));
         assertTrue(lines.contains("b.yaml:3: while parsing a block mapping in 'reader', line 2"), text);
     }
+
+    @Test
+    void undeterminedResultsAreCountedAndListedOnlyWhenAsked() throws IOException {
+        Finding unknown = new Finding("s3-bucket-versioning", Severity.MEDIUM, "t.yaml", 11, 9, "Bucket",
+                "AWS::S3::Bucket", "Resources/Bucket/Properties/VersioningConfiguration/Status",
+                "parameter Status has no default", "IsProd=true");
+        CheckResult result = new CheckResult(List.of(), List.of(unknown), List.of(),
+                Summary.of(1, 1, 1, List.of(), 0, 1));
+        StringWriter hidden = new StringWriter();
+        new TextReporter(Style.PLAIN, false).write(result, hidden);
+        assertEquals("No findings in 1 template, 1 undetermined\n", hidden.toString());
+        StringWriter shown = new StringWriter();
+        new TextReporter(Style.PLAIN, false, true).write(result, shown);
+        assertEquals("Undetermined: the templates do not decide these rules\n"
+                + "t.yaml:11:9  unknown  s3-bucket-versioning  Bucket  parameter Status has no default  [when IsProd=true]\n"
+                + "\n"
+                + "No findings in 1 template, 1 undetermined\n", shown.toString());
+    }
 }
