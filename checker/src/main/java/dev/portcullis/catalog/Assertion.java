@@ -83,6 +83,9 @@ public sealed interface Assertion {
             } else if (hit.kind() == RulePath.HitKind.UNDETERMINED) {
                 verdict = Verdict.UNKNOWN;
                 reason = Reasons.undetermined(hit);
+            } else if (value instanceof Value.Scalar s && s.value() == null) {
+                // `Key:` with no value: CloudFormation and cfn-lint treat it as not set.
+                verdict = leaf.onMissing();
             } else if (value instanceof Value.Scalar s) {
                 verdict = leaf.onLiteral(s.value());
             } else if (value instanceof Value.Symbolic) {

@@ -41,6 +41,24 @@ class AssertionSemanticsTest {
     }
 
     @Test
+    void anEmptyYamlValueCountsAsNotSet() {
+        TemplateEvaluation exists = run(Rules.bucketRule("exists: VersioningConfiguration"), """
+                  Empty:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      VersioningConfiguration:
+                """);
+        assertEquals(1, exists.findings().size(), "an empty value does not satisfy exists");
+        TemplateEvaluation absent = run(Rules.bucketRule("absent: VersioningConfiguration"), """
+                  Empty:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      VersioningConfiguration:
+                """);
+        assertEquals(List.of(), absent.findings(), "an empty value is absent");
+    }
+
+    @Test
     void equalsIsLenientLikeCloudFormationButStringsAreExact() {
         Rule rule = Rules.bucketRule("""
                 all:
