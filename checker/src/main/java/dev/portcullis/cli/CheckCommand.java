@@ -67,7 +67,7 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check stack.json --parameters params.json --parameter Env=prod",
             "  portcullis check templates/ --format json --output report.json",
             "  portcullis check app.yaml --region eu-west-1 --account 123456789012",
-            "  portcullis check infra/ --pack fsbp --disable s3-bucket-versioning --show-unknown",
+            "  portcullis check infra/ --pack fsbp --show-unknown",
             "  portcullis check infra/ --rules my-rules/"})
 final class CheckCommand implements Callable<Integer> {
 

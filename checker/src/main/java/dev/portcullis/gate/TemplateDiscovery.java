@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 import dev.portcullis.model.InputError;
 
 /**
@@ -36,12 +40,17 @@ final class TemplateDiscovery {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", ".hg", ".svn", "target");
 
     /**
-     * A top-level {@code Resources} or {@code AWSTemplateFormatVersion} key, in JSON or YAML. A file with such a key
-     * is treated as a template even if it turns out to be broken, so a broken template fails the run instead of
-     * being skipped.
+     * A top-level {@code Resources} or {@code AWSTemplateFormatVersion} key in block YAML (top-level keys start in
+     * column 1). A file with such a key is treated as a template even if it turns out to be broken, so a broken
+     * template fails the run instead of being skipped.
      */
-    private static final Pattern TEMPLATE_KEY = Pattern.compile(
-            "(?m)(^\\s*|[{,]\\s*)[\"']?(Resources|AWSTemplateFormatVersion)[\"']?\\s*:");
+    private static final Pattern YAML_TEMPLATE_KEY = Pattern.compile(
+            "(?m)^[\"']?(Resources|AWSTemplateFormatVersion)[\"']?\\s*:");
+
+    /** The same keys anywhere in JSON text: the fallback when a JSON file cannot be read as JSON. */
+    private static final Pattern JSON_TEMPLATE_KEY = Pattern.compile("\"(Resources|AWSTemplateFormatVersion)\"\\s*:");
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** How much of a file is read to decide whether it is a template. */
     private static final int SNIFF_BYTES = 1024 * 1024;
@@ -114,7 +123,37 @@ final class TemplateDiscovery {
             head = in.readNBytes(SNIFF_BYTES);
         }
         // Lenient decoding is fine here: this only decides whether to parse; the parser decodes strictly.
-        return TEMPLATE_KEY.matcher(new String(head, StandardCharsets.UTF_8)).find();
+        String text = new String(head, StandardCharsets.UTF_8);
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("{")) {
+            return jsonHasTemplateKey(text);
+        }
+        return YAML_TEMPLATE_KEY.matcher(text).find();
+    }
+
+    /**
+     * Whether the JSON object has a template key at its top level. Nested keys do not count: a package-lock.json or
+     * a CDK tree.json may hold a "Resources" key deep inside and is not a template. JSON that cannot be read (broken,
+     * or cut at the sniff limit) falls back to a key anywhere, so a broken template is still checked and fails.
+     */
+    private static boolean jsonHasTemplateKey(String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (name.equals("Resources") || name.equals("AWSTemplateFormatVersion")) {
+                    return true;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException | RuntimeException unreadable) {
+            return JSON_TEMPLATE_KEY.matcher(text).find();
+        }
     }
 
     private static String display(Path root, String given, Path file) {

@@ -118,11 +118,21 @@ class GateTest {
         write("k8s/deploy.yaml", "apiVersion: v1\nkind: Pod\n");
         write("package.json", "{\"name\": \"x\"}");
         write("notes.txt", "Resources: not a template extension\n");
+        write("package-lock.json", "{\"name\": \"x\", \"packages\": {\"Resources\": {}}}");
+        write("docs/config.yaml", "settings:\n  Resources: 3\n");
         write("node_modules/dep/t.yaml", "Resources:\n  T:\n    Type: AWS::SNS::Topic\n");
         CheckResult result = check(Inputs.NONE, dir);
         assertEquals(List.of(), result.errors());
         assertEquals(3, result.summary().templates());
         assertEquals(2, result.summary().resources());
+    }
+
+    @Test
+    void aBrokenJsonTemplateInADirectoryIsNotSkipped() throws IOException {
+        write("stack.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}");
+        CheckResult result = check(Inputs.NONE, dir);
+        assertEquals(1, result.errors().size(), result.errors().toString());
+        assertTrue(result.errors().get(0).file().endsWith("stack.json"));
     }
 
     @Test
