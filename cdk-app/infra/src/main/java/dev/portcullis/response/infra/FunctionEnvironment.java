@@ -32,7 +32,7 @@ public final class FunctionEnvironment {
     /** ARN of the SNS topic notifications go to. */
     public static final String TOPIC_ARN = "TOPIC_ARN";
     /** ARN or name of the Secrets Manager secret holding the Slack webhook URL; absent when Slack is not used. */
-    public static final String SLACK_WEBHOOK_SECRET = "SLACK_WEBHOOK_SECRET";
+    public static final String SLACK_WEBHOOK_SECRET = "SLACK_WEBHOOK_SECRET_ID";
 
     private FunctionEnvironment() {
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * WAF_IPV4_SET           "name|id" of the IPv4 IP set, required when backends include waf
  * WAF_IPV6_SET           "name|id" of the IPv6 IP set, required when backends include waf
  * TOPIC_ARN              SNS topic for notifications, optional
- * SLACK_WEBHOOK_SECRET   Secrets Manager secret (name or ARN) whose string is the Slack webhook URL, optional
+ * SLACK_WEBHOOK_SECRET_ID  Secrets Manager secret id (name or ARN) whose string is the Slack webhook URL, optional
  * </pre>
  */
 public record LambdaEnvironment(
@@ -37,7 +37,7 @@ public record LambdaEnvironment(
     public static final String WAF_IPV4_SET = "WAF_IPV4_SET";
     public static final String WAF_IPV6_SET = "WAF_IPV6_SET";
     public static final String TOPIC_ARN = "TOPIC_ARN";
-    public static final String SLACK_WEBHOOK_SECRET = "SLACK_WEBHOOK_SECRET";
+    public static final String SLACK_WEBHOOK_SECRET = "SLACK_WEBHOOK_SECRET_ID";
 
     /** A WAFv2 IP set as its update calls address it. */
     public record IpSetId(String name, String id) {
