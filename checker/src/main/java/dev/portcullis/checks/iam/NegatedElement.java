@@ -40,18 +40,14 @@ public final class NegatedElement implements RuleCheck<NegatedElement.Params> {
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Set<PolicyKind> kinds = PolicyKind.parse(params.documents());
-        for (PolicyDocument document : PolicyDocument.in(context.resource().type(), context.properties(), kinds)) {
-            document.reportUndetermined(out);
-            for (Statement statement : document.statements()) {
-                Value negated = element(statement, params.element());
-                if (negated == null) {
-                    continue;
-                }
-                Verdicts.report(out, statement.allows(), negated, statement.pathOf(params.element()),
-                        Map.of("element", params.element().toLowerCase(Locale.ROOT)),
-                        "the statement's Effect is not determined");
+        for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
+            Value negated = element(statement, params.element());
+            if (negated == null) {
+                continue;
             }
+            Verdicts.report(out, statement.allows(), negated, statement.pathOf(params.element()),
+                    Map.of("element", params.element().toLowerCase(Locale.ROOT)),
+                    "the statement's Effect is not determined");
         }
     }
 

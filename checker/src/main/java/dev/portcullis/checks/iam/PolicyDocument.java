@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.portcullis.catalog.Violations;
+import dev.portcullis.engine.ResourceContext;
 import dev.portcullis.resolve.Value;
 
 /**
@@ -46,6 +47,19 @@ public record PolicyDocument(PolicySite site, List<Statement> statements, List<U
             }
         }
         return new PolicyDocument(site, List.copyOf(statements), List.copyOf(undetermined));
+    }
+
+    /**
+     * Every statement of the resource's policy documents of the given kinds, in document order. A document whose
+     * shape the template leaves undetermined is reported to {@code out} as unknown first, so each check need not.
+     */
+    public static List<Statement> statements(ResourceContext context, Set<PolicyKind> kinds, Violations out) {
+        List<Statement> all = new ArrayList<>();
+        for (PolicyDocument document : in(context.resource().type(), context.properties(), kinds)) {
+            document.reportUndetermined(out);
+            all.addAll(document.statements());
+        }
+        return all;
     }
 
     /** Every readable document of the given kinds in a resource's properties. */

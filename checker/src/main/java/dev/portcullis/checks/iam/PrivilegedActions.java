@@ -2,7 +2,6 @@ package dev.portcullis.checks.iam;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.portcullis.catalog.RuleCheck;
 import dev.portcullis.catalog.Violations;
@@ -49,39 +48,35 @@ public final class PrivilegedActions implements RuleCheck<PrivilegedActions.Para
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Set<PolicyKind> kinds = PolicyKind.parse(params.documents());
         Sources sources = new Sources(context.template(), context.resource());
-        for (PolicyDocument document : PolicyDocument.in(context.resource().type(), context.properties(), kinds)) {
-            document.reportUndetermined(out);
-            for (Statement statement : document.statements()) {
-                Answer allows = statement.allows();
-                Answer scope = params.everyResourceOnly() ? statement.coversEveryResource(sources) : Answer.YES;
-                Answer applies = allows.and(scope);
-                if (applies == Answer.NO) {
+        for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
+            Answer allows = statement.allows();
+            Answer scope = params.everyResourceOnly() ? statement.coversEveryResource(sources) : Answer.YES;
+            Answer applies = allows.and(scope);
+            if (applies == Answer.NO) {
+                continue;
+            }
+            String why = "the effect, an action or the resource of the statement is not determined";
+            for (Statement.Element action : statement.actions()) {
+                PartialText text = action.text(sources);
+                String literal = text.literal();
+                if (literal == null) {
+                    if (text.hasOpenGap()) {
+                        out.unknown(action.value(), action.path(), why);
+                    }
                     continue;
                 }
-                String why = "the effect, an action or the resource of the statement is not determined";
-                for (Statement.Element action : statement.actions()) {
-                    PartialText text = action.text(sources);
-                    String literal = text.literal();
-                    if (literal == null) {
-                        if (text.hasOpenGap()) {
-                            out.unknown(action.value(), action.path(), why);
-                        }
-                        continue;
-                    }
-                    String granted = firstGranted(literal, params.actions());
-                    if (granted != null) {
-                        Verdicts.report(out, applies, action.value(), action.path(),
-                                Map.of("action", granted, "granted", literal), why);
-                    }
+                String granted = firstGranted(literal, params.actions());
+                if (granted != null) {
+                    Verdicts.report(out, applies, action.value(), action.path(),
+                            Map.of("action", granted, "granted", literal), why);
                 }
-                if (statement.notAction() != null) {
-                    String granted = firstNotExcluded(statement, params.actions(), sources);
-                    if (granted != null) {
-                        Verdicts.report(out, applies, statement.notAction(), statement.pathOf("NotAction"),
-                                Map.of("action", granted, "granted", "NotAction"), why);
-                    }
+            }
+            if (statement.notAction() != null) {
+                String granted = firstNotExcluded(statement, params.actions(), sources);
+                if (granted != null) {
+                    Verdicts.report(out, applies, statement.notAction(), statement.pathOf("NotAction"),
+                            Map.of("action", granted, "granted", "NotAction"), why);
                 }
             }
         }

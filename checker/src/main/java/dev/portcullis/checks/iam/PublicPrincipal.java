@@ -2,7 +2,6 @@ package dev.portcullis.checks.iam;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.portcullis.catalog.RuleCheck;
 import dev.portcullis.catalog.Violations;
@@ -32,15 +31,11 @@ public final class PublicPrincipal implements RuleCheck<PublicPrincipal.Params> 
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Set<PolicyKind> kinds = PolicyKind.parse(params.documents());
         Sources sources = new Sources(context.template(), context.resource());
-        for (PolicyDocument document : PolicyDocument.in(context.resource().type(), context.properties(), kinds)) {
-            document.reportUndetermined(out);
-            for (Statement statement : document.statements()) {
-                PublicGrant grant = statement.publicGrant(sources);
-                Verdicts.report(out, grant.answer(), grant.value(), grant.path(), Map.of(),
-                        "the principal, the effect or the condition of the statement is not determined");
-            }
+        for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
+            PublicGrant grant = statement.publicGrant(sources);
+            Verdicts.report(out, grant.answer(), grant.value(), grant.path(), Map.of(),
+                    "the principal, the effect or the condition of the statement is not determined");
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.portcullis.checks.iam;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.portcullis.catalog.RuleCheck;
 import dev.portcullis.catalog.Violations;
@@ -40,26 +39,22 @@ public final class WildcardAction implements RuleCheck<WildcardAction.Params> {
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Set<PolicyKind> kinds = PolicyKind.parse(params.documents());
         Sources sources = new Sources(context.template(), context.resource());
-        for (PolicyDocument document : PolicyDocument.in(context.resource().type(), context.properties(), kinds)) {
-            document.reportUndetermined(out);
-            for (Statement statement : document.statements()) {
-                Answer allows = statement.allows();
-                if (allows == Answer.NO) {
-                    continue;
-                }
-                Answer scope = params.everyResourceOnly() ? statement.coversEveryResource(sources) : Answer.YES;
-                if (scope == Answer.NO) {
-                    continue;
-                }
-                for (Statement.Element action : statement.actions()) {
-                    PartialText text = action.text(sources);
-                    Answer wildcard = isWildcard(text, params.serviceWide());
-                    Verdicts.report(out, allows.and(scope).and(wildcard), action.value(), action.path(),
-                            Map.of("action", text.display()),
-                            "the action, the effect or the resource of the statement is not determined");
-                }
+        for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
+            Answer allows = statement.allows();
+            if (allows == Answer.NO) {
+                continue;
+            }
+            Answer scope = params.everyResourceOnly() ? statement.coversEveryResource(sources) : Answer.YES;
+            if (scope == Answer.NO) {
+                continue;
+            }
+            for (Statement.Element action : statement.actions()) {
+                PartialText text = action.text(sources);
+                Answer wildcard = isWildcard(text, params.serviceWide());
+                Verdicts.report(out, allows.and(scope).and(wildcard), action.value(), action.path(),
+                        Map.of("action", text.display()),
+                        "the action, the effect or the resource of the statement is not determined");
             }
         }
     }

@@ -3,7 +3,6 @@ package dev.portcullis.checks.iam;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.portcullis.catalog.RuleCheck;
 import dev.portcullis.catalog.Violations;
@@ -42,26 +41,22 @@ public final class WildcardResource implements RuleCheck<WildcardResource.Params
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Set<PolicyKind> kinds = PolicyKind.parse(params.documents());
         Sources sources = new Sources(context.template(), context.resource());
-        for (PolicyDocument document : PolicyDocument.in(context.resource().type(), context.properties(), kinds)) {
-            document.reportUndetermined(out);
-            for (Statement statement : document.statements()) {
-                Answer allows = statement.allows();
-                if (allows == Answer.NO) {
-                    continue;
-                }
-                String counted = countedAction(statement, params, sources);
-                if (counted == null) {
-                    continue;
-                }
-                for (Statement.Element resource : statement.resources()) {
-                    Answer wildcard = resource.text(sources).isWildcard();
-                    Verdicts.report(out, allows.and(wildcard), resource.value(), resource.path(),
-                            Map.of("action", counted), "the resource or the effect of the statement is not determined");
-                    if (allows.and(wildcard) == Answer.YES) {
-                        break;
-                    }
+        for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
+            Answer allows = statement.allows();
+            if (allows == Answer.NO) {
+                continue;
+            }
+            String counted = countedAction(statement, params, sources);
+            if (counted == null) {
+                continue;
+            }
+            for (Statement.Element resource : statement.resources()) {
+                Answer wildcard = resource.text(sources).isWildcard();
+                Verdicts.report(out, allows.and(wildcard), resource.value(), resource.path(),
+                        Map.of("action", counted), "the resource or the effect of the statement is not determined");
+                if (allows.and(wildcard) == Answer.YES) {
+                    break;
                 }
             }
         }
