@@ -52,6 +52,11 @@ public final class Violations {
         found.add(new Violation(Outcome.UNKNOWN, value == null ? null : value.span(), path, value, Map.of(), reason));
     }
 
+    /** As {@link #unknown(Value, String, String)}, pointing at {@code span} (e.g. the property's key) instead. */
+    public void unknown(Span span, String path, Value value, String reason) {
+        found.add(new Violation(Outcome.UNKNOWN, span, path, value, Map.of(), reason));
+    }
+
     /** Everything reported so far, in order. */
     public List<Violation> all() {
         return found;

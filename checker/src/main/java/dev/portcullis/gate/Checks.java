@@ -12,6 +12,8 @@ import dev.portcullis.checks.iam.WildcardAction;
 import dev.portcullis.checks.iam.WildcardResource;
 import dev.portcullis.checks.network.NaclOpenPorts;
 import dev.portcullis.checks.network.WorldOpenPorts;
+import dev.portcullis.checks.relations.BucketAccessLogging;
+import dev.portcullis.checks.relations.BucketKmsEncryption;
 import dev.portcullis.checks.relations.BucketPublicPolicy;
 import dev.portcullis.checks.relations.BucketSecureTransport;
 import dev.portcullis.checks.relations.NaclDenyShadowed;
@@ -45,6 +47,8 @@ final class Checks {
             .add("network.nacl-open-ports", new NaclOpenPorts())
             .add("relations.bucket-secure-transport", new BucketSecureTransport())
             .add("relations.bucket-public-policy", new BucketPublicPolicy())
+            .add("relations.bucket-kms-encryption", new BucketKmsEncryption())
+            .add("relations.bucket-access-logging", new BucketAccessLogging())
             .add("relations.nacl-deny-shadowed", new NaclDenyShadowed())
             .add("secrets.aws-credentials", new AwsCredentials())
             .add("secrets.secret-properties", new SecretProperties())

@@ -22,7 +22,11 @@ final class BucketReference {
         if (value == null) {
             return Answer.NO;
         }
-        PartialText text = PartialText.of(value, valueSources);
+        return names(PartialText.of(value, valueSources), bucketContext, bucket);
+    }
+
+    /** As {@link #names(Value, Sources, ResourceContext, Resource)}, for a name already taken apart. */
+    static Answer names(PartialText text, ResourceContext bucketContext, Resource bucket) {
         if (text.display().equals("${" + bucket.logicalId() + "}")) {
             return Answer.YES;
         }
