@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.portcullis.gate.CheckRequest;
@@ -26,9 +27,13 @@ import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Summary;
+import dev.portcullis.report.GithubReporter;
 import dev.portcullis.report.JsonReporter;
+import dev.portcullis.report.JunitReporter;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.report.Reporter;
+import dev.portcullis.report.RuleDescription;
+import dev.portcullis.report.SarifReporter;
 import dev.portcullis.report.Style;
 import dev.portcullis.report.TextReporter;
 import dev.portcullis.resolve.Inputs;
@@ -66,6 +71,8 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check infra/ cdk.out/ --fail-on high",
             "  portcullis check stack.json --parameters params.json --parameter Env=prod",
             "  portcullis check templates/ --format json --output report.json",
+            "  portcullis check infra/ --output sarif=results.sarif --output text=-",
+            "  portcullis check infra/ --format github",
             "  portcullis check app.yaml --region eu-west-1 --account 123456789012",
             "  portcullis check infra/ --pack fsbp --show-unknown",
             "  portcullis check infra/ --rules my-rules/"})
@@ -73,6 +80,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** {@code FORMAT=FILE} in {@code --output}; anything else is a file for {@code --format}. */
+    private static final Pattern FORMAT_TARGET = Pattern.compile(
+            "(?i)(" + ReportFormat.labels().replace(", ", "|") + ")=(.+)");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d+");
 
     @Spec
@@ -84,12 +94,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = FormatConverter.class,
-            description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
+            description = "Report format: text, json, sarif (SARIF 2.1.0 for code scanning), junit (JUnit XML) or "
+                    + "github (GitHub Actions annotations) (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output ('-' is standard output).")
-    String output;
+    @Option(names = {"-o", "--output"}, paramLabel = "[FORMAT=]FILE",
+            description = "Write the report to FILE instead of standard output ('-' is standard output). "
+                    + "FORMAT=FILE writes that format there; repeatable for several reports from one run, "
+                    + "e.g. --output sarif=results.sarif --output text=-.")
+    List<String> outputs = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "medium",
             converter = SeverityConverter.class,
@@ -156,6 +169,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<ReportTarget> targets = reportTargets();
         Map<String, String> commandLineValues = parameterOptions();
         validatePseudoParameters();
 
@@ -185,8 +199,55 @@ final class CheckCommand implements Callable<Integer> {
                 traces.forEach(t -> t.printStackTrace(err));
             }
         }
-        boolean toStdout = output == null || output.equals("-");
-        return ExitCode.of(result, failOn).worst(writeReport(result, toStdout)).code;
+        ExitCode exit = ExitCode.of(result, failOn);
+        List<RuleDescription> rules = needsRules(targets) ? ruleDescriptions() : List.of();
+        for (ReportTarget target : targets) {
+            exit = exit.worst(writeReport(result, target, rules));
+        }
+        return exit.code;
+    }
+
+    /** Where each report goes: {@code --format} to standard output, unless {@code --output} says otherwise. */
+    private List<ReportTarget> reportTargets() {
+        if (outputs.isEmpty()) {
+            return List.of(new ReportTarget(format, "-"));
+        }
+        List<ReportTarget> targets = new ArrayList<>();
+        for (String option : outputs) {
+            Matcher m = FORMAT_TARGET.matcher(option);
+            ReportTarget target = m.matches() ? new ReportTarget(ReportFormat.parse(m.group(1)), m.group(2))
+                    : new ReportTarget(format, option);
+            for (ReportTarget earlier : targets) {
+                if (earlier.file().equals(target.file())) {
+                    throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': "
+                            + (target.toStdout() ? "standard output" : "'" + target.file() + "'")
+                            + " is given more than once");
+                }
+            }
+            targets.add(target);
+        }
+        return targets;
+    }
+
+    private static boolean needsRules(List<ReportTarget> targets) {
+        return targets.stream().anyMatch(t -> t.format() == ReportFormat.SARIF);
+    }
+
+    /** The rules the check ran; without them (they failed to load) SARIF describes rules from their findings. */
+    private List<RuleDescription> ruleDescriptions() {
+        try {
+            return checker.rules(new RuleOptions(rulesDirs, pack, enable, disable)).stream()
+                    .map(RuleDescription::of).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** One report: its format and its file, {@code -} for standard output. */
+    record ReportTarget(ReportFormat format, String file) {
+        boolean toStdout() {
+            return file.equals("-");
+        }
     }
 
     private CheckResult runGate(CheckRequest request, List<Throwable> traces) {
@@ -206,13 +267,19 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private ExitCode writeReport(CheckResult result, boolean toStdout) {
-        Reporter reporter = switch (format) {
+    private ExitCode writeReport(CheckResult result, ReportTarget target, List<RuleDescription> rules) {
+        boolean toStdout = target.toStdout();
+        String output = target.file();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Reporter reporter = switch (target.format()) {
             case TEXT -> new TextReporter(
                     toStdout && environment.terminal() && !noColor && !environment.noColor()
                             ? Style.COLOR : Style.PLAIN,
                     !toStdout, showUnknown);
             case JSON -> new JsonReporter();
+            case SARIF -> new SarifReporter(rules, VersionProvider.version(), workingDirectory);
+            case JUNIT -> new JunitReporter();
+            case GITHUB -> new GithubReporter(workingDirectory);
         };
         if (toStdout) {
             try {

@@ -1,9 +1,13 @@
 package dev.portcullis.cli;
 
+import java.util.List;
 import java.util.function.Consumer;
 
+import dev.portcullis.catalog.Rule;
 import dev.portcullis.gate.CheckRequest;
+import dev.portcullis.gate.Gate;
 import dev.portcullis.gate.Progress;
+import dev.portcullis.gate.RuleOptions;
 import dev.portcullis.model.CheckResult;
 
 /**
@@ -18,4 +22,9 @@ interface Checker {
      *                       so {@code --stacktrace} can show it
      */
     CheckResult check(CheckRequest request, Progress progress, Consumer<Throwable> internalErrors);
+
+    /** The rules a check with these options runs, for reports that describe them (SARIF). */
+    default List<Rule> rules(RuleOptions options) {
+        return new Gate().rules(options).rules();
+    }
 }

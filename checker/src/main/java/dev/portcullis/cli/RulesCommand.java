@@ -138,6 +138,11 @@ final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (format != ReportFormat.TEXT && format != ReportFormat.JSON) {
+                // the other formats are for check results
+                throw usage("Invalid value for option '--format': rules are listed as text or json, not "
+                        + format.label());
+            }
             RuleListing listing;
             try {
                 listing = gate.get().rules(new RuleOptions(rulesDirs, pack, List.of(), List.of()));

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The output formats a user can ask for, by the name used on the command line. */
 public enum ReportFormat {
-    TEXT, JSON;
+    TEXT, JSON, SARIF, JUNIT, GITHUB;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,7 +21,7 @@ public enum ReportFormat {
         throw new IllegalArgumentException("unknown format '" + text + "' (expected " + labels() + ")");
     }
 
-    /** e.g. {@code text, json}. */
+    /** e.g. {@code text, json, sarif}. */
     public static String labels() {
         return Arrays.stream(values()).map(ReportFormat::label).collect(Collectors.joining(", "));
     }

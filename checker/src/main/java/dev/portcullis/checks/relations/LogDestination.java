@@ -9,6 +9,8 @@ import dev.portcullis.checks.values.Answer;
 import dev.portcullis.checks.values.PartialText;
 import dev.portcullis.checks.values.Sources;
 import dev.portcullis.engine.ResourceContext;
+import dev.portcullis.model.MappingNode;
+import dev.portcullis.model.Node;
 import dev.portcullis.model.Resource;
 import dev.portcullis.resolve.Value;
 
@@ -34,6 +36,13 @@ final class LogDestination {
             "\\.s3(?:[.-](?:[a-z0-9-]+|\\$\\{AWS::Region}))?\\.(?:amazonaws\\.com(?:\\.cn)?|\\$\\{AWS::URLSuffix})$",
             Pattern.CASE_INSENSITIVE);
 
+    /** The resource types that can deliver logs to a bucket, with the property that configures it. */
+    private static final java.util.Map<String, String> LOG_SOURCES = java.util.Map.of(
+            "AWS::S3::Bucket", "LoggingConfiguration",
+            "AWS::ElasticLoadBalancing::LoadBalancer", "AccessLoggingPolicy",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer", "LoadBalancerAttributes",
+            "AWS::CloudFront::Distribution", "DistributionConfig");
+
     private static final String ELB_V2_BUCKET_ATTRIBUTE = "access_logs.s3.bucket";
     private static final String ELB_V2_ENABLED_ATTRIBUTE = "access_logs.s3.enabled";
 
@@ -41,7 +50,8 @@ final class LogDestination {
     static boolean receivesLogs(ResourceContext context) {
         Resource bucket = context.resource();
         for (Resource other : context.template().resources().values()) {
-            if (other != bucket && !context.exists(other)) {
+            // Type first: resolving every resource of the template for every bucket would be quadratic.
+            if (!mayDeliver(other) || (other != bucket && !context.exists(other))) {
                 continue;
             }
             Value properties = other == bucket ? context.properties() : context.propertiesOf(other);
@@ -52,6 +62,20 @@ final class LogDestination {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the resource, as written, could deliver logs at all: the right type and the logging property present
+     * (or properties computed by an intrinsic). Checked on the template text so that most resources are never
+     * resolved: every bucket asks this of every other bucket.
+     */
+    private static boolean mayDeliver(Resource other) {
+        String key = LOG_SOURCES.get(other.type());
+        if (key == null) {
+            return false;
+        }
+        Node properties = other.properties();
+        return !(properties instanceof MappingNode m) || m.has(key);
     }
 
     private static Answer delivers(String type, Value.Struct props, Sources sources, ResourceContext context,
