@@ -2,7 +2,6 @@ package dev.portcullis.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.IntrinsicNode;
@@ -22,8 +21,6 @@ final class TemplateNotes {
 
     static final String MACRO_RULE = "macro-not-expanded";
 
-    /** Transforms whose effect the gate evaluates (LanguageExtensions) or checks as written (SAM). */
-    private static final Set<String> UNDERSTOOD = Set.of("AWS::LanguageExtensions", "AWS::Serverless-2016-10-31");
 
     private TemplateNotes() {
     }
@@ -31,38 +28,40 @@ final class TemplateNotes {
     static List<Finding> of(Template template) {
         List<Finding> notes = new ArrayList<>();
         Span transformKey = template.root().entry("Transform").map(e -> e.key().span()).orElse(null);
-        for (String name : template.transforms()) {
-            if (!UNDERSTOOD.contains(name)) {
-                notes.add(Finding.at(MACRO_RULE, Severity.INFO, transformKey, null, null, "Transform",
-                        "Transform '" + name + "' is a macro; resources and properties it generates were not checked"));
-            }
+        for (String name : template.macros()) {
+            notes.add(Finding.at(MACRO_RULE, Severity.INFO, transformKey, null, null, "Transform",
+                    "Transform '" + name + "' is a macro; resources and properties it generates were not checked"));
         }
-        collectFnTransforms(template.root(), "", notes);
+        collectFnTransforms(template.root(), new ArrayList<>(), notes);
         return notes;
     }
 
-    private static void collectFnTransforms(Node node, String path, List<Finding> notes) {
+    /**
+     * Walks the whole tree; {@code path} holds the keys and indices down to {@code node} and is joined into a
+     * finding path only where an {@code Fn::Transform} is found, so the walk builds no strings on the way.
+     */
+    private static void collectFnTransforms(Node node, List<String> path, List<Finding> notes) {
         if (node instanceof IntrinsicNode fn) {
             if (fn.function().equals("Fn::Transform")) {
-                notes.add(Finding.at(MACRO_RULE, Severity.INFO, fn.span(), resourceOf(path), null, path,
+                String resource = path.size() >= 2 && path.get(0).equals("Resources") ? path.get(1) : null;
+                notes.add(Finding.at(MACRO_RULE, Severity.INFO, fn.span(), resource, null, String.join("/", path),
                         "Fn::Transform '" + macroName(fn.argument()) + "' is not expanded; the content it "
                                 + "produces was not checked"));
             }
             collectFnTransforms(fn.argument(), path, notes);
         } else if (node instanceof MappingNode m) {
             for (MappingNode.Entry e : m.entries()) {
-                collectFnTransforms(e.value(), path.isEmpty() ? e.name() : path + "/" + e.name(), notes);
+                path.add(e.name());
+                collectFnTransforms(e.value(), path, notes);
+                path.remove(path.size() - 1);
             }
         } else if (node instanceof SequenceNode s) {
             for (int i = 0; i < s.size(); i++) {
-                collectFnTransforms(s.get(i), path + "/" + i, notes);
+                path.add(Integer.toString(i));
+                collectFnTransforms(s.get(i), path, notes);
+                path.remove(path.size() - 1);
             }
         }
-    }
-
-    private static String resourceOf(String path) {
-        String[] parts = path.split("/");
-        return parts.length >= 2 && parts[0].equals("Resources") ? parts[1] : null;
     }
 
     private static String macroName(Node argument) {

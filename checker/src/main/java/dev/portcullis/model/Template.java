@@ -50,4 +50,15 @@ public record Template(
     public boolean isSam() {
         return hasTransform("AWS::Serverless-2016-10-31");
     }
+
+    /**
+     * The transforms that are macros: every one except {@code AWS::LanguageExtensions}, which the resolver
+     * evaluates, and SAM, whose resources are checked as written. Content a macro would generate is not seen.
+     */
+    public List<String> macros() {
+        return transforms.stream().filter(t -> !UNDERSTOOD_TRANSFORMS.contains(t)).toList();
+    }
+
+    private static final java.util.Set<String> UNDERSTOOD_TRANSFORMS =
+            java.util.Set.of("AWS::LanguageExtensions", "AWS::Serverless-2016-10-31");
 }

@@ -2,7 +2,6 @@ package dev.portcullis.checks.schema;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.portcullis.engine.ResourceCheck;
 import dev.portcullis.engine.ResourceContext;
@@ -37,9 +36,6 @@ public final class PropertyValidation implements ResourceCheck {
 
     private static final String SAM_PREFIX = "AWS::Serverless::";
     private static final String AWS_PREFIX = "AWS::";
-    /** Transforms that leave resources as written: evaluated by the resolver, or SAM (whose types are skipped). */
-    private static final Set<String> NON_MACRO_TRANSFORMS = Set.of("AWS::LanguageExtensions",
-            "AWS::Serverless-2016-10-31");
 
     private final SchemaCatalog catalog;
 
@@ -66,7 +62,7 @@ public final class PropertyValidation implements ResourceCheck {
     }
 
     private static boolean rewrittenByMacro(Template template) {
-        return template != null && !NON_MACRO_TRANSFORMS.containsAll(template.transforms());
+        return template != null && !template.macros().isEmpty();
     }
 
     private Finding unknownType(Resource resource) {
