@@ -22,13 +22,13 @@ import dev.portcullis.model.Template;
 final class Evaluator {
 
     private final Template template;
-    private final ParameterValues parameters;
+    private final EffectiveParameters parameters;
     private final PseudoParameters pseudo;
     /** A transform that may add resources (SAM, a macro): names it would declare are then unknown, not errors. */
     private final String generatingTransform;
     private Conditions conditions;
 
-    Evaluator(Template template, ParameterValues parameters, PseudoParameters pseudo) {
+    Evaluator(Template template, EffectiveParameters parameters, PseudoParameters pseudo) {
         this.template = template;
         this.parameters = parameters;
         this.pseudo = pseudo;

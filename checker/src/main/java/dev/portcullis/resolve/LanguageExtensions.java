@@ -52,7 +52,7 @@ public final class LanguageExtensions {
             forEachLoop(template, (section, entry) -> notes.add(new Expansion.Note(entry.key().span(), entry.name() + " needs 'Transform: " + TRANSFORM + "'; it was not expanded")));
             return new Expansion(template, notes);
         }
-        Evaluator collections = new Evaluator(template, new ParameterValues(template, inputs), new PseudoParameters(inputs));
+        Evaluator collections = new Evaluator(template, new EffectiveParameters(template, inputs), new PseudoParameters(inputs));
         Expander expander = new Expander(collections, notes);
         List<MappingNode.Entry> rootEntries = new ArrayList<>();
         for (MappingNode.Entry e : template.root().entries()) {

@@ -17,7 +17,7 @@ public final class Resolver {
     private final ScenarioPlanner planner;
 
     public Resolver(Template template, Inputs inputs) {
-        this.evaluator = new Evaluator(template, new ParameterValues(template, inputs), new PseudoParameters(inputs));
+        this.evaluator = new Evaluator(template, new EffectiveParameters(template, inputs), new PseudoParameters(inputs));
         this.conditions = Conditions.compile(template, evaluator);
         evaluator.attach(conditions);
         this.planner = new ScenarioPlanner(conditions);

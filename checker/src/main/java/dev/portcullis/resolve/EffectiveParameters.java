@@ -17,14 +17,14 @@ import dev.portcullis.model.Template;
  * else unknown. Supplied values are checked against {@code AllowedValues} up front, as CloudFormation
  * rejects such a deployment before creating anything.
  */
-final class ParameterValues {
+final class EffectiveParameters {
 
     private static final String SSM_TYPE_PREFIX = "AWS::SSM::Parameter::Value<";
 
     private final Map<String, Parameter> declared;
     private final Map<String, String> supplied;
 
-    ParameterValues(Template template, Inputs inputs) {
+    EffectiveParameters(Template template, Inputs inputs) {
         this.declared = template.parameters();
         this.supplied = inputs.parameters();
         checkAllowedValues();
