@@ -28,8 +28,8 @@ public record CheckResult(List<Finding> findings, List<Finding> unknown, List<In
         return errors.stream().anyMatch(e -> !e.internal());
     }
 
-    /** True when some finding is at or above {@code failOn}. */
+    /** True when some finding that is not suppressed is at or above {@code failOn}. */
     public boolean failsAt(Severity failOn) {
-        return findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
+        return findings.stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(failOn));
     }
 }

@@ -6,6 +6,8 @@ import java.util.Comparator;
  * One reported problem. {@code line}/{@code column} are those of the offending property, or of the
  * resource key when the property is missing. {@code scenario} is null when the finding holds in every
  * feasible condition scenario, else a description of the scenarios it holds in (e.g. {@code IsProd=false}).
+ * {@code suppression} is null for an active finding (see {@link Suppression}); {@code origin} is null unless the
+ * template came from a CDK cloud assembly.
  */
 public record Finding(
         String ruleId,
@@ -17,7 +19,15 @@ public record Finding(
         String resourceType,
         String path,
         String message,
-        String scenario) {
+        String scenario,
+        Suppression suppression,
+        CdkOrigin origin) {
+
+    /** An active finding outside a CDK cloud assembly. */
+    public Finding(String ruleId, Severity severity, String file, int line, int column, String resource,
+                   String resourceType, String path, String message, String scenario) {
+        this(ruleId, severity, file, line, column, resource, resourceType, path, message, scenario, null, null);
+    }
 
     /** Deterministic output order: file, position, rule, resource, path. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -37,6 +47,21 @@ public record Finding(
 
     public Finding withScenario(String scenarioDescription) {
         return new Finding(ruleId, severity, file, line, column, resource, resourceType, path, message,
-                scenarioDescription);
+                scenarioDescription, suppression, origin);
+    }
+
+    public Finding withSuppression(Suppression value) {
+        return new Finding(ruleId, severity, file, line, column, resource, resourceType, path, message, scenario,
+                value, origin);
+    }
+
+    public Finding withOrigin(CdkOrigin value) {
+        return new Finding(ruleId, severity, file, line, column, resource, resourceType, path, message, scenario,
+                suppression, value);
+    }
+
+    /** True when a suppression that has not expired keeps this finding out of the exit code. */
+    public boolean suppressed() {
+        return suppression != null && suppression.suppresses();
     }
 }
