@@ -33,6 +33,8 @@ import java.util.Set;
  * rule-group-capacity: 2000          # Network Firewall stateless rule group capacity (fixed at creation)
  * nacl: {first-rule-number: 1, max-entries: 10}
  * waf: {scope: REGIONAL}
+ * quarantine: {...}                  # Security Hub custom actions Quarantine / Release, see QuarantineSettings
+ * flow-logs: {...}                   # the flow-log kill switch, see FlowLogSettings
  * </pre>
  *
  * {@code dry-run} defaults to true: a new deployment shows what it would block (in notifications and the blocklist)
@@ -49,7 +51,9 @@ public record ResponseConfig(
         boolean dryRun,
         int ruleGroupCapacity,
         NaclSettings nacl,
-        WafSettings waf) {
+        WafSettings waf,
+        QuarantineSettings quarantine,
+        FlowLogSettings flowLogs) {
 
     public static final List<Backend> DEFAULT_BACKENDS = List.of(Backend.NETWORK_FIREWALL);
     public static final Duration DEFAULT_BLOCK_LIFETIME = Duration.ofHours(720);
@@ -69,6 +73,15 @@ public record ResponseConfig(
         allowList = List.copyOf(allowList);
         findingTypes = List.copyOf(findingTypes);
         sources = sources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sources));
+    }
+
+    /** The block-ip settings alone; the playbooks' sections take their defaults. */
+    public ResponseConfig(List<Backend> backends, Duration blockLifetime, List<Cidr> allowList,
+                          SeverityThreshold minSeverity, List<FindingTypePattern> findingTypes, Set<FindingSource> sources,
+                          NotificationTargets notifications, boolean dryRun, int ruleGroupCapacity, NaclSettings nacl,
+                          WafSettings waf) {
+        this(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications, dryRun,
+                ruleGroupCapacity, nacl, waf, QuarantineSettings.defaults(), FlowLogSettings.defaults());
     }
 
     public static ResponseConfig defaults() {
@@ -119,7 +132,14 @@ public record ResponseConfig(
         root.put("rule-group-capacity", ruleGroupCapacity);
         root.putObject("nacl").put("first-rule-number", nacl.firstRuleNumber()).put("max-entries", nacl.maxEntries());
         root.putObject("waf").put("scope", waf.scope());
+        writePlaybooks(root);
         return root.toString();
+    }
+
+    /** Adds the playbooks' sections ({@code quarantine}, {@code flow-logs}) to a configuration document. */
+    public void writePlaybooks(ObjectNode root) {
+        quarantine.writeTo(root.putObject("quarantine"));
+        flowLogs.writeTo(root.putObject("flow-logs"));
     }
 
     public boolean acts(FindingSource source) {
@@ -128,26 +148,38 @@ public record ResponseConfig(
 
     public ResponseConfig withAllowList(List<Cidr> cidrs) {
         return new ResponseConfig(backends, blockLifetime, cidrs, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
     }
 
     public ResponseConfig withMinSeverity(SeverityThreshold threshold) {
         return new ResponseConfig(backends, blockLifetime, allowList, threshold, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
     }
 
     public ResponseConfig withDryRun(boolean value) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                value, ruleGroupCapacity, nacl, waf);
+                value, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
+    }
+
+    /** Every response in dry-run: block-ip, quarantine and the kill switch (what replay runs with). */
+    public ResponseConfig withEverythingDryRun() {
+        QuarantineSettings q = quarantine;
+        FlowLogSettings f = flowLogs;
+        return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
+                true, ruleGroupCapacity, nacl, waf,
+                new QuarantineSettings(q.operatorSshCidrs(), q.egressHttpsCidrs(), q.detachFromAutoScaling(),
+                        q.deregisterTargets(), q.snapshotVolumes(), true),
+                new FlowLogSettings(f.response(), f.formats(), f.threatList(), f.triggerOnInitiatedReject(),
+                        f.maxResponses(), f.window(), f.terminateAutoScalingMembers(), f.vpcIds(), true));
     }
 
     public ResponseConfig withBackends(List<Backend> values) {
         return new ResponseConfig(values, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
     }
 
     public ResponseConfig withFindingTypes(List<FindingTypePattern> values) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, values, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
     }
 }

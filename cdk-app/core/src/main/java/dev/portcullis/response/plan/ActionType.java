@@ -12,7 +12,9 @@ public enum ActionType {
     TERMINATE_INSTANCE("terminate-instance"),
     REVOKE_INGRESS("revoke-ingress"),
     NOTIFY("notify"),
-    UPDATE_FINDING("update-finding");
+    UPDATE_FINDING("update-finding"),
+    /** Undo a quarantine: restore the recorded security groups (Security Hub custom action "Release"). */
+    RELEASE_INSTANCE("release-instance");
 
     private final String wireName;
 

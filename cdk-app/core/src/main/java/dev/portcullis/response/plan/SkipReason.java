@@ -22,7 +22,21 @@ public enum SkipReason {
     ALLOW_LISTED("allow-listed"),
     NOT_INTERNET("non-internet-address"),
     ALREADY_BLOCKED("already-blocked"),
-    NO_ENFORCEMENT_POINT("no-enforcement-point");
+    NO_ENFORCEMENT_POINT("no-enforcement-point"),
+    // Quarantine, release and the flow-log kill switch.
+    UNKNOWN_ACTION("unknown-custom-action"),
+    NO_INSTANCE("no-instance"),
+    INSTANCE_NOT_FOUND("instance-not-found"),
+    INSTANCE_GONE("instance-gone"),
+    ALREADY_QUARANTINED("already-quarantined"),
+    NOT_QUARANTINED("not-quarantined"),
+    UNREADABLE_RECORD("unreadable-record"),
+    NO_TRIGGER("no-trigger"),
+    UNKNOWN_INTERFACE("unknown-interface"),
+    NOT_AN_INSTANCE("not-an-instance"),
+    RATE_LIMITED("rate-limited"),
+    TERMINATE_NOT_OPTED_IN("terminate-not-opted-in"),
+    AUTO_SCALING_MEMBER("auto-scaling-member");
 
     private final String wireName;
 
