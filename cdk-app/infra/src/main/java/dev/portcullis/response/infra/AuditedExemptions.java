@@ -124,7 +124,8 @@ final class AuditedExemptions {
      * attaches and which only allows writing its own logs.
      */
     static void customResourceProvider(ResponseStack stack) {
-        NagSuppressions.addResourceSuppressionsByPath(stack, "/" + stack.getStackName()
+        // The provider is a singleton per stack, at a construct id the CDK fixes.
+        NagSuppressions.addResourceSuppressionsByPath(stack, "/" + stack.getNode().getPath()
                 + "/AWS679f53fac002430cb0da5b7982bd2287/ServiceRole/Resource", List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM4").reason("The CDK's AwsCustomResource provider (it creates the Security Hub "
                         + "action targets, which CloudFormation cannot) uses AWSLambdaBasicExecutionRole, which "

@@ -53,8 +53,7 @@ abstract class PlaybookHandler implements RequestStreamHandler {
             if (outcome.failed().isEmpty()) {
                 log.info("responded", fields);
             } else {
-                log.error("some actions failed: " + String.join("; ", outcome.failed()), null);
-                log.info("responded", fields);
+                log.error("responded; some actions failed", fields);
             }
         } catch (RuntimeException | IOException | Error e) {
             StepStatus failure = StepStatus.of(e);

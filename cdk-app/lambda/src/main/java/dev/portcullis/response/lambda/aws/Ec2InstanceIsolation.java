@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -60,12 +61,25 @@ public final class Ec2InstanceIsolation implements InstanceIsolation {
                 Filter.builder().name("group-name").values(GROUP_NAME).build())).securityGroups();
         SecurityGroup group;
         if (found.isEmpty()) {
-            String id = ec2.createSecurityGroup(b -> b.vpcId(vpcId).groupName(GROUP_NAME)
-                    .description("Portcullis quarantine: no traffic except what the response configuration allows")
-                    .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SECURITY_GROUP)
-                            .tags(tag(QuarantineTags.ISOLATION_GROUP, "true"), tag("Name", GROUP_NAME)).build()))
-                    .groupId();
-            group = ec2.describeSecurityGroups(b -> b.groupIds(id)).securityGroups().get(0);
+            String id;
+            try {
+                id = ec2.createSecurityGroup(b -> b.vpcId(vpcId).groupName(GROUP_NAME)
+                        .description("Portcullis quarantine: no traffic except what the response configuration allows")
+                        .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SECURITY_GROUP)
+                                .tags(tag(QuarantineTags.ISOLATION_GROUP, "true"), tag("Name", GROUP_NAME)).build()))
+                        .groupId();
+            } catch (Ec2Exception e) {
+                // Another invocation quarantining an instance of the same VPC created it first: use that one.
+                if (e.awsErrorDetails() == null || !"InvalidGroup.Duplicate".equals(e.awsErrorDetails().errorCode())) {
+                    throw e;
+                }
+                id = ec2.describeSecurityGroups(b -> b.filters(
+                        Filter.builder().name("vpc-id").values(vpcId).build(),
+                        Filter.builder().name("group-name").values(GROUP_NAME).build())).securityGroups().stream()
+                        .findFirst().map(SecurityGroup::groupId).orElseThrow(() -> e);
+            }
+            String created = id;
+            group = ec2.describeSecurityGroups(b -> b.groupIds(created)).securityGroups().get(0);
         } else {
             group = found.get(0);
         }
