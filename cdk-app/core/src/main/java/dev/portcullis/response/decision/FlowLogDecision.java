@@ -128,9 +128,12 @@ public final class FlowLogDecision {
             }
             Direction d = direction.get();
             String instanceId = facts.get().instanceId().orElse("<instance of " + eni + ">");
-            Optional<String> bad = badness(d.remote(), blocked);
+            // Only traffic that reached the instance or left it can be contact; the blocklist (a DynamoDB query per
+            // address in AWS) is not asked about rejected inbound attempts.
+            boolean contact = d.outbound() || record.accepted();
+            Optional<String> bad = badness(d.remote(), contact ? blocked : ip -> false);
             if (bad.isPresent()) {
-                if (d.outbound() || record.accepted()) {
+                if (contact) {
                     triggers.add(new FlowLogTrigger(instanceId, eni, FlowLogTrigger.Kind.KNOWN_BAD_CONTACT,
                             d.remote(), (d.outbound() ? "sent to " : "accepted from ") + d.remote() + " ("
                             + bad.get() + "), " + record.get("action").orElse("") + ": " + clip(record.raw()),
@@ -347,7 +350,9 @@ public final class FlowLogDecision {
                 return Optional.of("threat-list entry " + cidr);
             }
         }
-        return blocked.test(remote) ? Optional.of("in the blocklist") : Optional.empty();
+        // The blocklist never holds addresses that cannot be internet attackers (the block decision refuses them).
+        return NonInternetRanges.classify(remote).isEmpty() && blocked.test(remote)
+                ? Optional.of("in the blocklist") : Optional.empty();
     }
 
     private static InterfaceFacts assumed(FlowLogRecord record) {

@@ -70,12 +70,21 @@ class FlowLogDecisionTest {
         List<FlowLogRecords.Line> lines = decision.read(List.of(
                 "2 123456789012 " + ENI + " 198.51.100.7 10.0.1.15 61000 22 6 1 60 1795687200 1795687260 REJECT OK",
                 "2 123456789012 " + ENI + " 198.51.100.7 10.0.1.15 61000 443 6 9 900 1795687200 1795687260 ACCEPT OK"));
+        List<IpAddress> asked = new ArrayList<>();
         FlowLogDecision.Triage triage = decision.triggers(lines, Map.of(ENI, Optional.of(new InterfaceFacts(ENI,
                 Optional.of(INSTANCE), Set.of(IpAddress.of("10.0.1.15")), false))),
-                ip -> ip.equals(IpAddress.of("198.51.100.7")));
+                ip -> asked.add(ip) && ip.equals(IpAddress.of("198.51.100.7")));
         assertEquals(1, triage.triggers().size());
         assertTrue(triage.triggers().get(0).why().startsWith("accepted from 198.51.100.7 (in the blocklist)"));
-        assertTrue(triage.skipped().get(0).reason().contains("was rejected: no contact"), triage.skipped().toString());
+        assertEquals(List.of(IpAddress.of("198.51.100.7")), asked, "asked once, for the accepted record only");
+        assertTrue(triage.skipped().get(0).reason().contains("inbound REJECT"), triage.skipped().toString());
+
+        ResponseConfig threats = ResponseConfig.parse("flow-logs: {threat-list: [198.51.100.0/24]}", "t.yaml");
+        FlowLogDecision.Triage listed = new FlowLogDecision(threats).triggers(lines.subList(0, 1), Map.of(ENI,
+                Optional.of(new InterfaceFacts(ENI, Optional.of(INSTANCE), Set.of(IpAddress.of("10.0.1.15")), false))),
+                ip -> false);
+        assertEquals(List.of(), listed.triggers());
+        assertTrue(listed.skipped().get(0).reason().contains("was rejected: no contact"), listed.skipped().toString());
     }
 
     @Test
