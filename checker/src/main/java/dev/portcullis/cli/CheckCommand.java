@@ -75,7 +75,8 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check infra/ --format github",
             "  portcullis check app.yaml --region eu-west-1 --account 123456789012",
             "  portcullis check infra/ --pack fsbp --show-unknown",
-            "  portcullis check infra/ --rules my-rules/"})
+            "  portcullis check infra/ --rules my-rules/",
+            "  portcullis check infra/ --baseline .portcullis-baseline.json"})
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
@@ -143,6 +144,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Do not run this rule; repeatable or comma-separated.")
     List<String> disable = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Fail only on findings that are not in this baseline file (made by 'portcullis baseline "
+                    + "create'); those in it are reported as suppressed.")
+    String baseline;
+
     @Option(names = "--show-unknown",
             description = "List the rules the templates do not decide (e.g. a property set from a parameter "
                     + "without a default). They are never counted as passes or findings; the summary counts them "
@@ -179,7 +185,7 @@ final class CheckCommand implements Callable<Integer> {
             Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
             values.putAll(commandLineValues);
             RuleOptions rules = new RuleOptions(rulesDirs, pack, enable, disable);
-            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), rules), traces);
+            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), rules, baseline), traces);
         } catch (RuleChoiceException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InputException e) {
@@ -277,7 +283,7 @@ final class CheckCommand implements Callable<Integer> {
                             ? Style.COLOR : Style.PLAIN,
                     !toStdout, showUnknown);
             case JSON -> new JsonReporter();
-            case SARIF -> new SarifReporter(rules, VersionProvider.version(), workingDirectory);
+            case SARIF -> new SarifReporter(rules, VersionProvider.version(), workingDirectory, baseline != null);
             case JUNIT -> new JunitReporter();
             case GITHUB -> new GithubReporter(workingDirectory);
         };

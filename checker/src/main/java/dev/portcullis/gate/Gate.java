@@ -146,23 +146,25 @@ public final class Gate {
         errors.addAll(rules.errors());
         int templates = 0;
         int resources = 0;
+        int fileCount = discovery.errors().size();
         for (FileOutcome outcome : outcomes) {
-            if (outcome.error() != null) {
-                errors.add(outcome.error());
-            } else {
+            errors.addAll(outcome.errors());
+            for (TemplateEvaluation evaluation : outcome.evaluations()) {
                 templates++;
-                resources += outcome.evaluation().resources();
-                findings.addAll(outcome.evaluation().findings());
-                unknown.addAll(outcome.evaluation().unknown());
+                resources += evaluation.resources();
+                findings.addAll(evaluation.findings());
+                unknown.addAll(evaluation.unknown());
             }
+            // A cloud assembly stack counts its nested stacks' templates too.
+            fileCount += Math.max(1, outcome.evaluations().size() + outcome.errors().size());
         }
         findings.sort(Finding.ORDER);
         unknown.sort(Finding.ORDER);
         errors.sort(Comparator.comparing(InputError::file)
                 .thenComparing(e -> e.line() == null ? 0 : e.line()));
-        int fileCount = files.size() + discovery.errors().size();
-        return new CheckResult(findings, unknown, errors,
+        CheckResult result = new CheckResult(findings, unknown, errors,
                 Summary.of(fileCount, templates, resources, findings, errors.size(), unknown.size()));
+        return request.baseline() == null ? result : Baseline.compare(result, request.baseline());
     }
 
     /** The engine for a request's rules, and the problems found in rule files. */
@@ -200,8 +202,17 @@ public final class Gate {
         }
     }
 
-    /** One file's result: an evaluation or an error. */
-    private record FileOutcome(TemplateEvaluation evaluation, InputError error) {
+    /**
+     * One file's result: an evaluation or an error; for a cloud assembly stack, also those of its nested stacks.
+     */
+    private record FileOutcome(List<TemplateEvaluation> evaluations, List<InputError> errors) {
+        static FileOutcome of(TemplateEvaluation evaluation) {
+            return new FileOutcome(List.of(evaluation), List.of());
+        }
+
+        static FileOutcome of(InputError error) {
+            return new FileOutcome(List.of(), List.of(error));
+        }
     }
 
     private List<FileOutcome> evaluateAll(Supplier<Engine> engine, List<TemplateDiscovery.Candidate> files, Inputs inputs,
@@ -252,21 +263,31 @@ public final class Gate {
 
     private FileOutcome evaluate(Supplier<Engine> engine, TemplateDiscovery.Candidate file, Inputs inputs) {
         try {
-            Template parsed = new TemplateParser().parse(file.path(), file.displayName());
-            Expansion expansion = LanguageExtensions.expand(parsed, inputs);
-            return new FileOutcome(engine.get().evaluate(expansion, inputs), null);
+            if (file.stack() != null) {
+                AssemblyStackCheck.Outcome outcome = AssemblyStackCheck.run(file.stack(), inputs,
+                        (path, name, in) -> checkTemplate(engine.get(), path, name, in));
+                return new FileOutcome(outcome.evaluations(), outcome.errors());
+            }
+            return FileOutcome.of(checkTemplate(engine.get(), file.path(), file.displayName(), inputs).evaluation());
         } catch (RuleChoiceException e) {
-            return new FileOutcome(null, null); // check() rethrows it once all files are done
+            return new FileOutcome(List.of(), List.of()); // check() rethrows it once all files are done
         } catch (InputException e) {
-            return new FileOutcome(null, e.toError());
+            return FileOutcome.of(e.toError());
         } catch (RuntimeException | StackOverflowError e) {
             return internal(file, e);
         }
     }
 
+    /** Parses, expands and evaluates one template; throws {@link InputException} when it cannot. */
+    private static CheckedTemplate checkTemplate(Engine engine, Path path, String displayName, Inputs inputs) {
+        Template parsed = new TemplateParser().parse(path, displayName);
+        Expansion expansion = LanguageExtensions.expand(parsed, inputs);
+        return new CheckedTemplate(expansion.template(), engine.evaluate(expansion, inputs));
+    }
+
     private FileOutcome internal(TemplateDiscovery.Candidate file, Throwable e) {
         internalErrors.accept(e);
         String detail = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new FileOutcome(null, new InputError(file.displayName(), null, "internal error: " + detail, true));
+        return FileOutcome.of(new InputError(file.displayName(), null, "internal error: " + detail, true));
     }
 }

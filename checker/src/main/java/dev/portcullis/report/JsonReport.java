@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
@@ -45,10 +46,11 @@ record JsonReport(List<FindingEntry> findings, List<FindingEntry> unknown, List<
     /**
      * One finding, or one UNKNOWN result (a rule the template does not decide; {@code message} says why).
      * {@code resource} is written as null for findings about the template as a whole;
-     * {@code scenario} is left out when the finding holds in every scenario.
+     * {@code scenario} is left out when the finding holds in every scenario; {@code origin} unless the template
+     * came from a CDK cloud assembly.
      */
     @JsonPropertyOrder({"ruleId", "severity", "file", "line", "column", "resource", "resourceType", "path",
-            "message", "scenario"})
+            "message", "scenario", "origin"})
     record FindingEntry(
             String ruleId,
             String severity,
@@ -59,11 +61,26 @@ record JsonReport(List<FindingEntry> findings, List<FindingEntry> unknown, List<
             String resourceType,
             String path,
             String message,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String scenario) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String scenario,
+            @JsonInclude(JsonInclude.Include.NON_NULL) OriginEntry origin) {
 
         static FindingEntry of(Finding f) {
             return new FindingEntry(f.ruleId(), f.severity().label(), f.file(), f.line(), f.column(),
-                    f.resource(), f.resourceType(), f.path(), f.message(), f.scenario());
+                    f.resource(), f.resourceType(), f.path(), f.message(), f.scenario(), OriginEntry.of(f.origin()));
+        }
+    }
+
+    /**
+     * Where a finding's resource comes from in a CDK app: the stack artifact, the construct path, and the user
+     * source file and line that created it; the last three are left out when the assembly does not say.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"artifact", "constructPath", "sourceFile", "sourceLine"})
+    record OriginEntry(String artifact, String constructPath, String sourceFile, Integer sourceLine) {
+
+        static OriginEntry of(CdkOrigin origin) {
+            return origin == null ? null : new OriginEntry(origin.artifact(), origin.constructPath(),
+                    origin.sourceFile(), origin.sourceLine());
         }
     }
 

@@ -64,15 +64,21 @@ record SarifLog(@JsonProperty("$schema") String schema, String version, List<Run
     record Notification(String level, Message message, List<Location> locations) {
     }
 
+    /** {@code baselineState}: {@code new} or {@code unchanged} when the check compared with a baseline. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints",
-            "properties"})
+            "baselineState", "properties"})
     record Result(String ruleId, int ruleIndex, String level, Message message, List<Location> locations,
-                  Map<String, String> partialFingerprints, ResultProperties properties) {
+                  Map<String, String> partialFingerprints, String baselineState, ResultProperties properties) {
     }
 
-    /** {@code scenario}: the condition values under which the finding holds, when not all of them. */
-    record ResultProperties(String scenario) {
+    /**
+     * {@code scenario}: the condition values under which the finding holds, when not all of them;
+     * {@code cdkArtifact} and {@code cdkSource} ({@code file:line} in the CDK app) for templates of a cloud assembly.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"scenario", "cdkArtifact", "cdkSource"})
+    record ResultProperties(String scenario, String cdkArtifact, String cdkSource) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.Severity;
+import dev.portcullis.model.Suppression;
 import dev.portcullis.report.SarifLog.ArtifactLocation;
 import dev.portcullis.report.SarifLog.Location;
 import dev.portcullis.report.SarifLog.LogicalLocation;
@@ -38,6 +40,7 @@ public final class SarifReporter implements Reporter {
     private final List<RuleDescription> rules;
     private final String version;
     private final ArtifactPaths paths;
+    private final boolean baselineCompared;
 
     /**
      * @param rules   the rules the check ran (built-in findings are described without being listed)
@@ -45,9 +48,18 @@ public final class SarifReporter implements Reporter {
      * @param root    the directory file names are made relative to, normally the working directory
      */
     public SarifReporter(List<RuleDescription> rules, String version, Path root) {
+        this(rules, version, root, false);
+    }
+
+    /**
+     * @param baselineCompared whether the check compared its findings with a baseline: each result then says
+     *                         whether it is {@code new} or {@code unchanged} ({@code baselineState})
+     */
+    public SarifReporter(List<RuleDescription> rules, String version, Path root, boolean baselineCompared) {
         this.rules = List.copyOf(rules);
         this.version = version;
         this.paths = new ArtifactPaths(root);
+        this.baselineCompared = baselineCompared;
     }
 
     @Override
@@ -121,13 +133,42 @@ public final class SarifReporter implements Reporter {
                 ? new ArtifactLocation(ArtifactPaths.encode(relative), SRCROOT)
                 : new ArtifactLocation(paths.absoluteUri(f.file()), null);
         Region region = f.line() >= 1 ? new Region(f.line(), f.column() >= 1 ? f.column() : null) : null;
-        List<LogicalLocation> logical = f.resource() == null ? List.of()
-                : List.of(new LogicalLocation(f.resource(), "resource", f.path()));
+        List<LogicalLocation> logical = new ArrayList<>();
+        if (f.resource() != null) {
+            logical.add(new LogicalLocation(f.resource(), "resource", f.path()));
+        }
+        CdkOrigin origin = f.origin();
+        if (origin != null && origin.constructPath() != null) {
+            logical.add(new LogicalLocation(constructName(origin.constructPath()), "resource",
+                    origin.constructPath()));
+        }
         Map<String, String> fingerprints = new LinkedHashMap<>();
         fingerprints.put(Fingerprint.KEY, Fingerprint.of(f, paths.display(f.file())));
+        String baselineState = !baselineCompared ? null
+                : f.suppression() != null && f.suppression().kind() == Suppression.Kind.BASELINE ? "unchanged" : "new";
         return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()), Message.of(f.message()),
                 List.of(new Location(new PhysicalLocation(artifact, region), logical)), fingerprints,
-                f.scenario() == null ? null : new SarifLog.ResultProperties(f.scenario()));
+                baselineState, properties(f));
+    }
+
+    private static SarifLog.ResultProperties properties(Finding f) {
+        CdkOrigin origin = f.origin();
+        String source = origin == null || origin.sourceFile() == null ? null
+                : origin.sourceFile() + (origin.sourceLine() == null ? "" : ":" + origin.sourceLine());
+        if (f.scenario() == null && origin == null) {
+            return null;
+        }
+        return new SarifLog.ResultProperties(f.scenario(), origin == null ? null : origin.artifact(), source);
+    }
+
+    /** The construct's own id: the last segment of its path, or the one before a CDK {@code Resource}/{@code Default}. */
+    private static String constructName(String constructPath) {
+        String[] parts = constructPath.split("/");
+        String last = parts[parts.length - 1];
+        if (parts.length > 1 && (last.equals("Resource") || last.equals("Default"))) {
+            return parts[parts.length - 2];
+        }
+        return last;
     }
 
     private SarifLog.Notification notification(InputError e) {

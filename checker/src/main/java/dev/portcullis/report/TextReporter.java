@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
@@ -46,6 +47,11 @@ public final class TextReporter implements Reporter {
         for (Finding f : result.findings().stream().sorted(Finding.ORDER).toList()) {
             out.write(headline(f));
             out.write('\n');
+            String createdAt = createdAt(f);
+            if (createdAt != null) {
+                out.write(createdAt);
+                out.write('\n');
+            }
             for (String frameLine : frames.render(f.file(), f.line(), f.column())) {
                 out.write(frameLine);
                 out.write('\n');
@@ -81,9 +87,29 @@ public final class TextReporter implements Reporter {
                 + "  " + style.severity(f.severity())
                 + "  " + TerminalText.oneLine(f.ruleId())
                 + "  " + (f.resource() == null ? "-" : TerminalText.oneLine(f.resource()))
+                + constructPath(f)
                 + "  " + TerminalText.oneLine(f.message());
         return f.scenario() == null ? line
                 : line + "  " + style.dim("[when " + TerminalText.oneLine(f.scenario()) + "]");
+    }
+
+    /** The CDK construct path after the logical id, e.g. {@code  (Prod/NetworkStack/RemoteDesktop)}. */
+    private String constructPath(Finding f) {
+        CdkOrigin origin = f.origin();
+        if (origin == null || origin.constructPath() == null) {
+            return "";
+        }
+        return " " + style.dim("(" + TerminalText.oneLine(origin.constructPath()) + ")");
+    }
+
+    /** {@code   created at com/example/App.java:12} when the cloud assembly holds creation stack traces. */
+    private String createdAt(Finding f) {
+        CdkOrigin origin = f.origin();
+        if (origin == null || origin.sourceFile() == null) {
+            return null;
+        }
+        String where = origin.sourceFile() + (origin.sourceLine() == null ? "" : ":" + origin.sourceLine());
+        return "  " + style.dim("created at " + TerminalText.oneLine(where));
     }
 
     /** {@code file:line:col  unknown  rule-id  LogicalId  reason}. */
