@@ -5,13 +5,20 @@ import java.util.List;
 import dev.portcullis.resolve.Inputs;
 
 /**
- * What to check: paths as the user wrote them (files or directories), the deployment inputs, and which rules.
+ * What to check: paths as the user wrote them (files or directories), the deployment inputs, which rules, and the
+ * project settings ({@code .portcullis.yaml} and the waiver file; null when there are none), which give waivers,
+ * the inline-suppression policy and parameter values per template.
  */
-public record CheckRequest(List<String> paths, Inputs inputs, RuleOptions rules) {
+public record CheckRequest(List<String> paths, Inputs inputs, RuleOptions rules, ProjectConfig project) {
 
     public CheckRequest {
         paths = List.copyOf(paths);
         rules = rules == null ? RuleOptions.DEFAULT : rules;
+    }
+
+    /** A request without project settings. */
+    public CheckRequest(List<String> paths, Inputs inputs, RuleOptions rules) {
+        this(paths, inputs, rules, null);
     }
 
     /** A request for the default rules. */

@@ -66,9 +66,25 @@ record SarifLog(@JsonProperty("$schema") String schema, String version, List<Run
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints",
-            "properties"})
+            "suppressions", "properties"})
     record Result(String ruleId, int ruleIndex, String level, Message message, List<Location> locations,
-                  Map<String, String> partialFingerprints, ResultProperties properties) {
+                  Map<String, String> partialFingerprints, List<Suppression> suppressions,
+                  ResultProperties properties) {
+    }
+
+    /**
+     * Why a result is suppressed: {@code kind} {@code inSource} (template Metadata) or {@code external} (waiver file,
+     * baseline); {@code status} is always {@code accepted}, since only suppressions that hold are written.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"kind", "status", "justification", "properties"})
+    record Suppression(String kind, String status, String justification, SuppressionProperties properties) {
+    }
+
+    /** Where the suppression is written, who owns it and until when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"source", "owner", "expires"})
+    record SuppressionProperties(String source, String owner, String expires) {
     }
 
     /** {@code scenario}: the condition values under which the finding holds, when not all of them. */
