@@ -59,7 +59,7 @@ class ConfigReaderTest {
                     values: {Stage: prod, Count: 3}
                 format: json
                 output: [sarif=results.sarif, text=-]
-                suppressions: {inline: {forbid: {rules: [iam-wildcard-action], severities: [critical]}}}
+                suppressions: {inline: {forbid: {rules: [iam-policy-no-wildcard-actions], severities: [critical]}}}
                 waivers:
                   - rule: s3-bucket-versioning
                     path: legacy/*.yaml
@@ -80,7 +80,7 @@ class ConfigReaderTest {
         assertEquals(Map.of("Stage", "prod", "Count", "3"), c.parameters().get(0).values());
         assertEquals("json", c.format());
         assertEquals(List.of("sarif=results.sarif", "text=-"), c.outputs());
-        assertEquals(new InlinePolicy(Set.of("iam-wildcard-action"), Set.of(Severity.CRITICAL)), c.inline());
+        assertEquals(new InlinePolicy(Set.of("iam-policy-no-wildcard-actions"), Set.of(Severity.CRITICAL)), c.inline());
         Waiver w = c.waivers().get(0);
         assertEquals("s3-bucket-versioning", w.rule());
         assertEquals("legacy/*.yaml", w.path().toString());
@@ -92,7 +92,7 @@ class ConfigReaderTest {
                         new RuleReference("s3-bucket-access-logging", ".portcullis.yaml", 4),
                         new RuleReference("s3-bucket-versioning", ".portcullis.yaml", 5),
                         new RuleReference("s3-bucket-kms-encryption", ".portcullis.yaml", 6),
-                        new RuleReference("iam-wildcard-action", ".portcullis.yaml", 13),
+                        new RuleReference("iam-policy-no-wildcard-actions", ".portcullis.yaml", 13),
                         new RuleReference("s3-bucket-versioning", ".portcullis.yaml", 15)),
                 c.references());
     }

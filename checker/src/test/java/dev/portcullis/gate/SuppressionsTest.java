@@ -338,6 +338,24 @@ class SuppressionsTest {
                 "values given on the command line win over the configuration's");
     }
 
+    /** The configuration docs/config.md shows is one the gate accepts: every key valid, every rule id real. */
+    @Test
+    void documentedConfigurationIsValid() throws IOException {
+        String doc = Files.readString(Path.of(System.getProperty("portcullis.root", ".."), "docs", "config.md"));
+        int section = doc.indexOf("## `.portcullis.yaml`");
+        int start = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = doc.substring(start, doc.indexOf("```", start));
+        ProjectConfig project = config(yaml);
+        assertEquals(Severity.HIGH, project.failOn());
+        assertEquals(2, project.inline().rules().size());
+        assertEquals(List.of(dir.toAbsolutePath().normalize().resolve("security/rules").toString()),
+                project.rulesDirs());
+        CheckResult result = check(project, new RuleOptions(List.of(), project.pack(), project.enable(),
+                project.disable(), project.severities()), write("t.yaml", TWO_BUCKETS));
+        assertEquals(List.of(), result.errors());
+        assertEquals(Severity.LOW, only(result, VERSIONING, "Other").severity());
+    }
+
     @Test
     void noConfigurationMeansNoWaivers() throws IOException {
         Path t = write("t.yaml", TWO_BUCKETS);
