@@ -111,7 +111,8 @@ public final class ConfigReader {
                 doc.format(), list(doc.output()),
                 inlinePolicy(doc.suppressions()),
                 waivers,
-                references(doc, document, displayName, references));
+                references(doc, document, displayName, references),
+                doc.pack() == null ? null : document.line("/pack"));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -123,7 +124,7 @@ public final class ConfigReader {
         List<RuleReference> references = new ArrayList<>();
         List<Waiver> waivers = readWaiverFile(directory.resolve(WAIVER_FILE), waiverDisplayName, references);
         return new ProjectConfig(null, directory, null, List.of(), List.of(), List.of(), Map.of(), null, List.of(),
-                null, List.of(), InlinePolicy.ALLOW_ALL, waivers, references);
+                null, List.of(), InlinePolicy.ALLOW_ALL, waivers, references, null);
     }
 
     private static List<Waiver> readWaiverFile(Path file, String displayName, List<RuleReference> references) {

@@ -30,6 +30,7 @@ import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
+import dev.portcullis.model.Severity;
 import dev.portcullis.model.Summary;
 import dev.portcullis.model.Template;
 import dev.portcullis.parse.TemplateParser;
@@ -137,7 +138,7 @@ public final class Gate {
             return rules;
         }
         return rules.stream().map(r -> {
-            dev.portcullis.model.Severity override = options.severities().get(r.id());
+            Severity override = options.severities().get(r.id());
             return override == null ? r : r.withSeverity(override);
         }).toList();
     }
@@ -212,13 +213,25 @@ public final class Gate {
         }
         Catalog catalog = catalog(options.rulesDirs());
         RuleIndex index = RuleIndex.of(catalog);
-        List<InputError> configErrors = project == null ? List.of() : index.unknown(project.references());
+        List<InputError> configErrors = project == null ? List.of() : configErrors(catalog, index, project, options);
         if (!configErrors.isEmpty()) {
             return new Prepared(new Engine(checks), catalog.errors(), index, configErrors);
         }
         List<ResourceCheck> all = new ArrayList<>(checks);
         all.add(new RuleSet(select(catalog, options)));
         return new Prepared(new Engine(all), catalog.errors(), index, List.of());
+    }
+
+    /** Rule ids and the pack the configuration names that the catalog does not have, at their lines. */
+    private static List<InputError> configErrors(Catalog catalog, RuleIndex index, ProjectConfig project,
+                                                 RuleOptions options) {
+        List<InputError> errors = new ArrayList<>(index.unknown(project.references()));
+        String pack = project.pack();
+        if (pack != null && pack.equals(options.pack()) && catalog.pack(pack).isEmpty()) {
+            errors.add(new InputError(project.file(), project.packLine(), "no rule pack '" + pack + "' (known: "
+                    + String.join(", ", catalog.packs().keySet()) + ")"));
+        }
+        return errors;
     }
 
     /** The prepared rules, or the exception that kept them from loading, unwrapped. */

@@ -20,6 +20,7 @@ import dev.portcullis.resolve.Inputs;
  * @param parameters parameter values per template glob, in file order (later entries win)
  * @param outputs    report destinations in {@code --output} syntax
  * @param references every rule id the files name, checked against the catalog by the gate
+ * @param packLine   the line of {@code pack}, for an error when no such pack exists; null when not set
  */
 public record ProjectConfig(
         String file,
@@ -35,7 +36,8 @@ public record ProjectConfig(
         List<String> outputs,
         InlinePolicy inline,
         List<Waiver> waivers,
-        List<RuleReference> references) {
+        List<RuleReference> references,
+        Integer packLine) {
 
     public ProjectConfig {
         directory = directory.toAbsolutePath().normalize();

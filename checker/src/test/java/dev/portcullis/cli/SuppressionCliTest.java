@@ -265,6 +265,13 @@ class SuppressionCliTest {
         assertEquals(3, unknownRule.exit(), unknownRule.err());
         assertEquals(List.of(".portcullis.yaml:1: no rule 's3-no-such-rule'"), unknownRule.errLines());
 
+        Files.writeString(config, "fail-on: high\npack: no-such-pack\n");
+        CliRun unknownPack = run();
+        assertEquals(3, unknownPack.exit(), unknownPack.err());
+        assertTrue(unknownPack.errLines().get(0).startsWith(".portcullis.yaml:2: no rule pack 'no-such-pack'"),
+                unknownPack.err());
+        assertEquals(0, run("--pack", "default").exit(), "a pack given on the command line replaces it");
+
         CliRun missing = run("--config", "no-such.yaml");
         assertEquals(3, missing.exit());
         assertEquals(List.of("no-such.yaml: no such file"), missing.errLines());
