@@ -161,8 +161,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean showSuppressed;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Project configuration to use instead of the .portcullis.yaml found by walking up from "
-                    + "the working directory to the repository root. Command-line options win over it.")
+            description = "Use FILE as the project configuration. Without it, the file named .portcullis.yaml "
+                    + "nearest above the working directory (up to the repository root) is used. Command-line "
+                    + "options win over it; see docs/config.md.")
     String configFile;
 
     @Option(names = "--no-config", description = "Use no project configuration and no waiver file.")
