@@ -18,7 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.portcullis.gate.CheckRequest;
+import dev.portcullis.gate.ConfigException;
+import dev.portcullis.gate.ConfigReader;
 import dev.portcullis.gate.ParameterValues;
+import dev.portcullis.gate.ProjectConfig;
 import dev.portcullis.gate.Progress;
 import dev.portcullis.gate.RuleChoiceException;
 import dev.portcullis.gate.RuleOptions;
@@ -37,6 +40,7 @@ import dev.portcullis.report.SarifReporter;
 import dev.portcullis.report.Style;
 import dev.portcullis.report.TextReporter;
 import dev.portcullis.resolve.Inputs;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +80,8 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check app.yaml --region eu-west-1 --account 123456789012",
             "  portcullis check infra/ --pack fsbp --show-unknown",
             "  portcullis check infra/ --rules my-rules/",
-            "  portcullis check infra/ --baseline .portcullis-baseline.json"})
+            "  portcullis check infra/ --baseline .portcullis-baseline.json",
+            "  portcullis check infra/ --config ci/portcullis.yaml --show-suppressed"})
 final class CheckCommand implements Callable<Integer> {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
@@ -155,11 +160,29 @@ final class CheckCommand implements Callable<Integer> {
                     + "and JSON always lists them under 'unknown'.")
     boolean showUnknown;
 
+    @Option(names = "--show-suppressed",
+            description = "List the suppressed findings (inline suppressions, waivers) and what suppressed them. "
+                    + "They never count against --fail-on; the summary counts them and JSON and SARIF always "
+                    + "include them.")
+    boolean showSuppressed;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Use FILE as the project configuration. Without it, the file named .portcullis.yaml "
+                    + "nearest above the working directory (up to the repository root) is used. Command-line "
+                    + "options win over it; see docs/config.md.")
+    String configFile;
+
+    @Option(names = "--no-config", description = "Use no project configuration and no waiver file.")
+    boolean noConfig;
+
     @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR environment variable).")
     boolean noColor;
 
     @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
     boolean stacktrace;
+
+    /** Severity overrides from the project configuration (there is no command-line option for them). */
+    private Map<String, Severity> severities = Map.of();
 
     private final Checker checker;
     private final Environment environment;
@@ -175,6 +198,19 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (configFile != null && noConfig) {
+            throw new ParameterException(spec.commandLine(), "--config and --no-config cannot be used together");
+        }
+        ProjectConfig project = null;
+        List<InputError> configErrors = List.of();
+        try {
+            project = projectConfig();
+            if (project != null) {
+                applyDefaults(project);
+            }
+        } catch (ConfigException e) {
+            configErrors = e.errors();
+        }
         List<ReportTarget> targets = reportTargets();
         Map<String, String> commandLineValues = parameterOptions();
         validatePseudoParameters();
@@ -182,10 +218,16 @@ final class CheckCommand implements Callable<Integer> {
         CheckResult result;
         List<Throwable> traces = new ArrayList<>();
         try {
+            if (!configErrors.isEmpty()) {
+                // A check under settings we could not read would not be the check the repository asked for.
+                throw new ConfigException(configErrors);
+            }
             Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
             values.putAll(commandLineValues);
-            RuleOptions rules = new RuleOptions(rulesDirs, pack, enable, disable);
-            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), rules, baseline), traces);
+            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), ruleOptions(), project,
+                    baseline), traces);
+        } catch (ConfigException e) {
+            result = errorsOnly(e.errors());
         } catch (RuleChoiceException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InputException e) {
@@ -242,7 +284,7 @@ final class CheckCommand implements Callable<Integer> {
     /** The rules the check ran; without them (they failed to load) SARIF describes rules from their findings. */
     private List<RuleDescription> ruleDescriptions() {
         try {
-            return checker.rules(new RuleOptions(rulesDirs, pack, enable, disable)).stream()
+            return checker.rules(ruleOptions()).stream()
                     .map(RuleDescription::of).toList();
         } catch (RuntimeException e) {
             return List.of();
@@ -281,7 +323,7 @@ final class CheckCommand implements Callable<Integer> {
             case TEXT -> new TextReporter(
                     toStdout && environment.terminal() && !noColor && !environment.noColor()
                             ? Style.COLOR : Style.PLAIN,
-                    !toStdout, showUnknown);
+                    !toStdout, showUnknown, showSuppressed);
             case JSON -> new JsonReporter();
             case SARIF -> new SarifReporter(rules, VersionProvider.version(), workingDirectory, baseline != null);
             case JUNIT -> new JunitReporter();
@@ -345,7 +387,63 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static CheckResult errorsOnly(InputError error) {
-        return new CheckResult(List.of(), List.of(error), Summary.of(0, 0, 0, List.of(), 1));
+        return errorsOnly(List.of(error));
+    }
+
+    private static CheckResult errorsOnly(List<InputError> errors) {
+        return new CheckResult(List.of(), errors, Summary.of(0, 0, 0, List.of(), errors.size()));
+    }
+
+    /** {@code --config FILE}, else the configuration found from the working directory; null for none. */
+    private ProjectConfig projectConfig() {
+        if (noConfig) {
+            return null;
+        }
+        if (configFile != null) {
+            try {
+                return ConfigReader.read(environment.workingDirectory().resolve(configFile), configFile);
+            } catch (InvalidPathException e) {
+                throw new ConfigException(List.of(new InputError(configFile, null, "not a valid path")));
+            }
+        }
+        return ConfigReader.discover(environment.workingDirectory()).orElse(null);
+    }
+
+    /**
+     * Takes the configuration's value for every option the command line did not give. Rule lists combine: the
+     * configuration's rule directories and the command line's both count, and a rule the command line enables
+     * (disables) is no longer disabled (enabled) by the configuration.
+     */
+    private void applyDefaults(ProjectConfig project) {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (project.format() != null && !given.hasMatchedOption("--format")) {
+            format = ReportFormat.parse(project.format());
+        }
+        if (!project.outputs().isEmpty() && !given.hasMatchedOption("--output")) {
+            outputs = new ArrayList<>(project.outputs());
+        }
+        if (project.failOn() != null && !given.hasMatchedOption("--fail-on")) {
+            failOn = project.failOn();
+        }
+        if (project.pack() != null && !given.hasMatchedOption("--pack")) {
+            pack = project.pack();
+        }
+        List<String> dirs = new ArrayList<>(project.rulesDirs());
+        dirs.addAll(rulesDirs);
+        rulesDirs = dirs;
+        List<String> enabled = new ArrayList<>(project.enable());
+        enabled.removeAll(disable);
+        enabled.addAll(enable);
+        List<String> disabled = new ArrayList<>(project.disable());
+        disabled.removeAll(enable);
+        disabled.addAll(disable);
+        enable = enabled;
+        disable = disabled;
+        severities = project.severities();
+    }
+
+    private RuleOptions ruleOptions() {
+        return new RuleOptions(rulesDirs, pack, enable, disable, severities);
     }
 
     static String describe(Throwable e) {

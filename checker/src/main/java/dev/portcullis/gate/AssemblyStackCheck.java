@@ -83,6 +83,7 @@ final class AssemblyStackCheck {
             errors.add(e.toError());
             return;
         }
+        errors.addAll(checked.errors());
         Template template = checked.template();
         UnaryOperator<Finding> withOrigin = f -> f.withOrigin(origin(f, template, topLevel));
         List<Finding> findings = new ArrayList<>(checked.evaluation().findings().stream().map(withOrigin).toList());

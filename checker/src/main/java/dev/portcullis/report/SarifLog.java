@@ -67,9 +67,25 @@ record SarifLog(@JsonProperty("$schema") String schema, String version, List<Run
     /** {@code baselineState}: {@code new} or {@code unchanged} when the check compared with a baseline. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints",
-            "baselineState", "properties"})
+            "baselineState", "suppressions", "properties"})
     record Result(String ruleId, int ruleIndex, String level, Message message, List<Location> locations,
-                  Map<String, String> partialFingerprints, String baselineState, ResultProperties properties) {
+                  Map<String, String> partialFingerprints, String baselineState, List<Suppression> suppressions,
+                  ResultProperties properties) {
+    }
+
+    /**
+     * Why a result is suppressed: {@code kind} {@code inSource} (template Metadata) or {@code external} (waiver file,
+     * baseline); {@code status} is always {@code accepted}, since only suppressions that hold are written.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"kind", "status", "justification", "properties"})
+    record Suppression(String kind, String status, String justification, SuppressionProperties properties) {
+    }
+
+    /** Where the suppression is written, who owns it and until when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"source", "owner", "expires"})
+    record SuppressionProperties(String source, String owner, String expires) {
     }
 
     /**

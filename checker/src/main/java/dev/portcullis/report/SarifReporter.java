@@ -146,9 +146,11 @@ public final class SarifReporter implements Reporter {
         fingerprints.put(Fingerprint.KEY, Fingerprint.of(f, paths.display(f.file())));
         String baselineState = !baselineCompared ? null
                 : f.suppression() != null && f.suppression().kind() == Suppression.Kind.BASELINE ? "unchanged" : "new";
-        return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()), Message.of(f.message()),
+        String lapsed = SuppressionText.lapsed(f.suppression());
+        String text = lapsed == null ? f.message() : f.message() + " (" + lapsed + ")";
+        return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()), Message.of(text),
                 List.of(new Location(new PhysicalLocation(artifact, region), logical)), fingerprints,
-                baselineState, properties(f));
+                baselineState, suppressions(f), properties(f));
     }
 
     private static SarifLog.ResultProperties properties(Finding f) {
@@ -169,6 +171,23 @@ public final class SarifReporter implements Reporter {
             return parts[parts.length - 2];
         }
         return last;
+    }
+
+    /**
+     * A suppression that holds, as SARIF's; null otherwise. A waiver that expired or an inline suppression that is
+     * not allowed is left out rather than written with status {@code rejected}: some consumers hide any result
+     * that has suppressions, and a lapsed waiver must show up as an open alert. The message says it lapsed.
+     */
+    private static List<SarifLog.Suppression> suppressions(Finding f) {
+        if (!f.suppressed()) {
+            return null;
+        }
+        dev.portcullis.model.Suppression s = f.suppression();
+        String kind = s.kind() == dev.portcullis.model.Suppression.Kind.INLINE ? "inSource" : "external";
+        return List.of(new SarifLog.Suppression(kind, "accepted",
+                s.reason() == null ? "no reason given" : s.reason(),
+                new SarifLog.SuppressionProperties(s.source(), s.owner(),
+                        s.expires() == null ? null : s.expires().toString())));
     }
 
     private SarifLog.Notification notification(InputError e) {
