@@ -22,6 +22,7 @@ import dev.portcullis.gate.ParameterValues;
 import dev.portcullis.gate.Progress;
 import dev.portcullis.gate.RuleChoiceException;
 import dev.portcullis.gate.RuleOptions;
+import dev.portcullis.gate.TemplateFiles;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
@@ -149,6 +150,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "and JSON always lists them under 'unknown'.")
     boolean showUnknown;
 
+    @Option(names = "--skip-non-templates",
+            description = "Quietly skip named files that are not CloudFormation templates (no top-level Resources "
+                    + "or AWSTemplateFormatVersion key), as a directory scan does; for hooks that pass every "
+                    + "changed .json/.yaml file. Without it a named file must be a template.")
+    boolean skipNonTemplates;
+
     @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR environment variable).")
     boolean noColor;
 
@@ -179,7 +186,8 @@ final class CheckCommand implements Callable<Integer> {
             Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
             values.putAll(commandLineValues);
             RuleOptions rules = new RuleOptions(rulesDirs, pack, enable, disable);
-            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), rules), traces);
+            List<String> checked = skipNonTemplates ? TemplateFiles.withoutNonTemplates(paths) : paths;
+            result = runGate(new CheckRequest(checked, new Inputs(values, region, account), rules), traces);
         } catch (RuleChoiceException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InputException e) {
