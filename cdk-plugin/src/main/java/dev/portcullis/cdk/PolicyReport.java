@@ -13,9 +13,10 @@ import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.Severity;
 import dev.portcullis.report.RuleDescription;
-import software.amazon.awscdk.PolicyValidationPluginReportBeta1;
-import software.amazon.awscdk.PolicyViolatingResourceBeta1;
-import software.amazon.awscdk.PolicyViolationBeta1;
+import dev.portcullis.resolve.Inputs;
+import software.amazon.awscdk.PolicyValidationPluginReport;
+import software.amazon.awscdk.PolicyViolatingResource;
+import software.amazon.awscdk.PolicyViolation;
 
 /**
  * Turns a gate result into CDK's validation report: one violation per rule, listing the resources it found and
@@ -42,8 +43,9 @@ final class PolicyReport {
         this.version = version;
     }
 
-    PolicyValidationPluginReportBeta1 of(CheckResult result) {
-        List<PolicyViolationBeta1> violations = new ArrayList<>();
+    /** The report on {@code result}, checked with {@code inputs} (the stacks' region and account, when known). */
+    PolicyValidationPluginReport of(CheckResult result, Inputs inputs) {
+        List<PolicyViolation> violations = new ArrayList<>();
         Map<ViolationKey, List<Finding>> byRule = new TreeMap<>();
         int suppressed = 0;
         for (Finding f : result.findings()) {
@@ -56,7 +58,7 @@ final class PolicyReport {
         }
         byRule.forEach((key, findings) -> violations.add(violation(key, findings)));
         for (InputError error : result.errors()) {
-            violations.add(PolicyViolationBeta1.builder()
+            violations.add(PolicyViolation.builder()
                     .ruleName(INPUT_ERROR_RULE)
                     .description((error.internal() ? "Portcullis failed on a template: " : "Template could not be "
                             + "checked: ") + error.oneLine())
@@ -74,8 +76,15 @@ final class PolicyReport {
         // Rules the templates do not decide (e.g. a value from a parameter without a default): never a pass.
         metadata.put("unknown", Integer.toString(result.unknown().size()));
         metadata.put("errors", Integer.toString(result.errors().size()));
+        // CDK validates each environment's stacks separately; say which one rules like region checks assumed.
+        if (inputs.region() != null) {
+            metadata.put("region", inputs.region());
+        }
+        if (inputs.account() != null) {
+            metadata.put("account", inputs.account());
+        }
         boolean success = result.errors().isEmpty() && !result.failsAt(failOn);
-        return PolicyValidationPluginReportBeta1.builder()
+        return PolicyValidationPluginReport.builder()
                 .success(success)
                 .violations(violations)
                 .metadata(metadata)
@@ -90,7 +99,7 @@ final class PolicyReport {
         return severity == Severity.INFO ? "info" : "warning";
     }
 
-    private PolicyViolationBeta1 violation(ViolationKey key, List<Finding> findings) {
+    private PolicyViolation violation(ViolationKey key, List<Finding> findings) {
         RuleDescription rule = rules.get(key.ruleId());
         Finding first = findings.get(0);
         Severity worst = findings.stream().map(Finding::severity).min(Enum::compareTo).orElseThrow();
@@ -99,7 +108,7 @@ final class PolicyReport {
         if (rule != null && !rule.controls().isEmpty()) {
             metadata.put("controls", String.join(", ", rule.controls()));
         }
-        PolicyViolationBeta1.Builder b = PolicyViolationBeta1.builder()
+        PolicyViolation.Builder b = PolicyViolation.builder()
                 .ruleName(key.ruleId())
                 // A rule the catalog does not describe (none today) still says what is wrong.
                 .description(rule == null ? first.message() : rule.title())
@@ -113,15 +122,15 @@ final class PolicyReport {
     }
 
     /** One entry per template and logical id, with the distinct property paths found there, in order. */
-    private static List<PolicyViolatingResourceBeta1> resources(List<Finding> findings) {
+    private static List<PolicyViolatingResource> resources(List<Finding> findings) {
         Map<List<String>, Set<String>> locations = new LinkedHashMap<>();
         for (Finding f : findings) {
             String logicalId = f.resource() == null ? "" : f.resource();
             locations.computeIfAbsent(List.of(f.file(), logicalId), k -> new LinkedHashSet<>())
                     .add(location(f));
         }
-        List<PolicyViolatingResourceBeta1> out = new ArrayList<>();
-        locations.forEach((fileAndId, paths) -> out.add(PolicyViolatingResourceBeta1.builder()
+        List<PolicyViolatingResource> out = new ArrayList<>();
+        locations.forEach((fileAndId, paths) -> out.add(PolicyViolatingResource.builder()
                 .templatePath(fileAndId.get(0))
                 .resourceLogicalId(fileAndId.get(1))
                 .locations(List.copyOf(paths))

@@ -19,20 +19,21 @@ import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Severity;
 import dev.portcullis.report.RuleDescription;
 import dev.portcullis.resolve.Inputs;
-import software.amazon.awscdk.IPolicyValidationContextBeta1;
-import software.amazon.awscdk.IPolicyValidationPluginBeta1;
-import software.amazon.awscdk.PolicyValidationPluginReportBeta1;
+import software.amazon.awscdk.IPolicyValidationContext;
+import software.amazon.awscdk.IPolicyValidationPlugin;
+import software.amazon.awscdk.PolicyValidationPluginReport;
 
 /**
  * Portcullis as an aws-cdk-lib policy validation plugin: registered on a CDK app
- * ({@code App.Builder.create().policyValidationBeta1(List.of(PortcullisValidation.builder().build()))}), it checks
- * every synthesized stack template with the gate and fails {@code synth} when a finding is at or above
- * {@link Builder#failOn}, or when a template could not be checked at all.
+ * ({@code Validations.of(app).addPlugins(PortcullisValidation.builder().build())}), it checks every synthesized
+ * stack template with the gate and fails {@code synth} when a finding is at or above {@link Builder#failOn}, or when
+ * a template could not be checked at all. Apps still on CDK's deprecated {@code policyValidationBeta1} register
+ * {@link PortcullisValidationBeta1#of} instead.
  *
  * <p>The rule choices (pack, enabled and disabled rules, users' rule directories) are checked when the plugin is
  * built, so a misspelt rule id fails the app at start-up rather than silently checking less.
  */
-public final class PortcullisValidation implements IPolicyValidationPluginBeta1 {
+public final class PortcullisValidation implements IPolicyValidationPlugin {
 
     /** The plugin's name in CDK's validation report; CDK acknowledgements name rules as {@code portcullis::RULE}. */
     public static final String NAME = "portcullis";
@@ -96,14 +97,18 @@ public final class PortcullisValidation implements IPolicyValidationPluginBeta1 
     }
 
     /**
-     * Checks the context's templates. Region and account are not known to the gate here (CDK's beta context does
-     * not pass them): rules that depend on them report unknown, never pass.
+     * Checks the context's templates. CDK calls this once per environment, with the stacks' region and account when
+     * they are known ({@code env} set on the stack); otherwise rules that depend on them report unknown, never pass.
      */
     @Override
-    public PolicyValidationPluginReportBeta1 validate(IPolicyValidationContextBeta1 context) {
-        List<String> paths = List.copyOf(context.getTemplatePaths());
-        CheckResult result = gate.check(new CheckRequest(paths, Inputs.NONE, rules), Progress.NONE);
-        return new PolicyReport(descriptions, failOn, getVersion()).of(result);
+    public PolicyValidationPluginReport validate(IPolicyValidationContext context) {
+        return check(context.getTemplatePaths(), new Inputs(Map.of(), context.getRegion(), context.getAccountId()));
+    }
+
+    /** The gate's verdict on these templates, as CDK's report; shared with {@link PortcullisValidationBeta1}. */
+    PolicyValidationPluginReport check(List<String> templatePaths, Inputs inputs) {
+        CheckResult result = gate.check(new CheckRequest(List.copyOf(templatePaths), inputs, rules), Progress.NONE);
+        return new PolicyReport(descriptions, failOn, getVersion()).of(result, inputs);
     }
 
     /** The plugin's options, named like {@code portcullis check}'s. */

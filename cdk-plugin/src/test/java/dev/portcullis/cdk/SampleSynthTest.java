@@ -1,5 +1,7 @@
 package dev.portcullis.cdk;
 
+import static dev.portcullis.cdk.ValidationReportFile.portcullisReport;
+import static dev.portcullis.cdk.ValidationReportFile.violation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,24 +10,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.model.Severity;
 import dev.portcullis.sample.SampleApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Validations;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
 
 /**
  * Synthesizes the sample app under fixtures/cdk-plugin-sample in this JVM, through CDK's own policy validation:
  * the insecure variant must fail synth with our rules in CDK's validation report, the fixed one must pass.
+ *
+ * <p>These tests run with {@code JSII_DEPRECATED=fail} (see the module's pom): CDK throws on any deprecated API the
+ * plugin or the sample calls, so they also show that our own usage prints no deprecation warning.
  */
 class SampleSynthTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void insecureBucketFailsSynthWithOurRulesInTheReport(@TempDir Path out) throws IOException {
@@ -65,24 +74,51 @@ class SampleSynthTest {
         assertTrue(Files.exists(out.resolve("UploadStack.template.json")));
     }
 
-    private static JsonNode portcullisReport(Path out) throws IOException {
-        JsonNode root = JSON.readTree(out.resolve("validation-report.json").toFile());
-        List<JsonNode> ours = new ArrayList<>();
-        root.path("pluginReports").forEach(r -> {
-            if (r.path("pluginName").asText().equals(PortcullisValidation.NAME)) {
-                ours.add(r);
-            }
-        });
-        assertEquals(1, ours.size(), root.toPrettyString());
-        return ours.get(0);
+    /**
+     * CDK passes the stack's environment to the non-beta plugin, and the gate evaluates the template for it: the
+     * security group is open to the world only in us-east-1 (without a region, the gate would fail both).
+     */
+    @Test
+    void stackRegionReachesTheGate(@TempDir Path out) throws IOException {
+        // Passes: no exception (CDK leaves a plugin without violations out of the report file).
+        regionalApp(out.resolve("eu-west-1"), "eu-west-1").synth();
+
+        App usEast1 = regionalApp(out.resolve("us-east-1"), "us-east-1");
+        assertThrows(RuntimeException.class, usEast1::synth);
+        JsonNode failed = portcullisReport(out.resolve("us-east-1"));
+        assertEquals("error", violation(failed, "ec2-sg-no-world-admin-ports").path("severity").asText());
+        assertEquals("us-east-1", failed.path("metadata").path("region").asText());
+        assertEquals("111111111111", failed.path("metadata").path("account").asText());
     }
 
-    private static JsonNode violation(JsonNode report, String rule) {
-        for (JsonNode v : report.path("violations")) {
-            if (v.path("ruleName").asText().equals(rule)) {
-                return v;
-            }
-        }
-        throw new AssertionError("no violation of " + rule + " in " + report.toPrettyString());
+    /** Makes the other tests' "no deprecated API" claim checkable: the deprecated registration is refused here. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedRegistrationFailsInTheseTests() {
+        App.Builder beta = App.Builder.create()
+                .policyValidationBeta1(List.of(PortcullisValidationBeta1.of(PortcullisValidation.create())));
+
+        RuntimeException refused = assertThrows(RuntimeException.class, beta::build);
+        assertTrue(refused.getMessage().contains("policyValidationBeta1 is deprecated"), refused.getMessage());
+    }
+
+    /** A stack in {@code region} whose security group is open on SSH to the world only in us-east-1. */
+    private static App regionalApp(Path out, String region) {
+        App app = App.Builder.create().outdir(out.toString()).build();
+        Validations.of(app).addPlugins(PortcullisValidation.builder().failOn(Severity.HIGH).build());
+        Stack stack = Stack.Builder.create(app, "Regional")
+                .env(Environment.builder().account("111111111111").region(region).build())
+                .build();
+        CfnCondition inUsEast1 = CfnCondition.Builder.create(stack, "InUsEast1")
+                .expression(Fn.conditionEquals(Aws.REGION, "us-east-1"))
+                .build();
+        CfnSecurityGroup.Builder.create(stack, "Ssh")
+                .groupDescription("ssh")
+                .securityGroupIngress(List.of(CfnSecurityGroup.IngressProperty.builder()
+                        .ipProtocol("tcp").fromPort(22).toPort(22)
+                        .cidrIp(Fn.conditionIf(inUsEast1.getLogicalId(), "0.0.0.0/0", "10.0.0.0/8").toString())
+                        .build()))
+                .build();
+        return app;
     }
 }
