@@ -25,6 +25,7 @@ import dev.portcullis.gate.ProjectConfig;
 import dev.portcullis.gate.Progress;
 import dev.portcullis.gate.RuleChoiceException;
 import dev.portcullis.gate.RuleOptions;
+import dev.portcullis.gate.TemplateFiles;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
@@ -175,6 +176,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-config", description = "Use no project configuration and no waiver file.")
     boolean noConfig;
 
+    @Option(names = "--skip-non-templates",
+            description = "Quietly skip named files that are not CloudFormation templates (no top-level Resources "
+                    + "or AWSTemplateFormatVersion key), as a directory scan does; for hooks that pass every "
+                    + "changed .json/.yaml file. Without it a named file must be a template.")
+    boolean skipNonTemplates;
+
     @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR environment variable).")
     boolean noColor;
 
@@ -224,7 +231,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
             values.putAll(commandLineValues);
-            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), ruleOptions(), project,
+            List<String> checked = skipNonTemplates ? TemplateFiles.withoutNonTemplates(paths) : paths;
+            result = runGate(new CheckRequest(checked, new Inputs(values, region, account), ruleOptions(), project,
                     baseline), traces);
         } catch (ConfigException e) {
             result = errorsOnly(e.errors());
