@@ -160,6 +160,24 @@ class ActionDefinitionTest {
         assertEquals(2, badSeverity.exit(), badSeverity.toString());
     }
 
+    @Test
+    void baselineAndConfigInputsReachTheCheck() throws Exception {
+        Files.writeString(work.resolve("open-ssh.yaml"), OPEN_SSH);
+        Path baseline = work.resolve("baseline.json");
+        int created = Main.run(new String[] {"baseline", "create", "--output", baseline.toString(),
+                work.resolve("open-ssh.yaml").toString()}, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertEquals(0, created, "baseline create");
+
+        ScanRun baselined = scan(Map.of("PORTCULLIS_PATHS", "open-ssh.yaml", "PORTCULLIS_BASELINE", "baseline.json"));
+        assertEquals(0, baselined.exit(), "every finding is in the baseline: " + baselined);
+
+        Files.writeString(work.resolve("ci.yaml"), "fail-onn: high\n");
+        ScanRun badConfig = scan(Map.of("PORTCULLIS_PATHS", "open-ssh.yaml", "PORTCULLIS_CONFIG", "ci.yaml"));
+        assertEquals(3, badConfig.exit(), "the named config file is read (and its typo refused): " + badConfig);
+        assertTrue((badConfig.out() + badConfig.err()).contains("ci.yaml:1"), badConfig.toString());
+    }
+
     private static final String OPEN_SSH = """
             Resources:
               Sg:
