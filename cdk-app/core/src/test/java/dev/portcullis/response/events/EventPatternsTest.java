@@ -118,7 +118,8 @@ class EventPatternsTest {
         ResponseConfig guardDutyOnly = new ResponseConfig(ResponseConfig.defaults().backends(),
                 ResponseConfig.DEFAULT_BLOCK_LIFETIME, List.of(), ResponseConfig.DEFAULT_MIN_SEVERITY, List.of(),
                 EnumSet.of(FindingSource.GUARDDUTY), ResponseConfig.defaults().notifications(), true, 2000,
-                ResponseConfig.defaults().nacl(), ResponseConfig.defaults().waf());
+                ResponseConfig.defaults().nacl(), ResponseConfig.defaults().waf(),
+                ResponseConfig.defaults().audit());
         EventPatterns patterns = EventPatterns.from(guardDutyOnly);
         assertEquals(List.of(GUARDDUTY_RULE), patterns.all().stream().map(EventPattern::name).toList());
         assertTrue(patterns.named(SECURITY_HUB_RULE).isEmpty());
