@@ -51,6 +51,9 @@ public final class ChangeAudit {
     private static final Pattern PROPERTY_PATH = Pattern.compile("^Resources/[^/]+/Properties/(.*)$");
     private static final Pattern INGRESS_INDEX = Pattern.compile("^SecurityGroupIngress/(\\d+)(/.*)?$");
 
+    /** Write-only properties (never returned by a read) of the audited types that rules look at. */
+    private static final Map<String, Set<String>> WRITE_ONLY = Map.of("AWS::S3::Bucket", Set.of("AccessControl"));
+
     private final ResponseConfig config;
     private final Gate gate;
     private final Provenance provenance;
@@ -161,10 +164,12 @@ public final class ChangeAudit {
             List.of("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
                     .forEach(name -> off.put(name, false));
         }
-        // What Cloud Control does not return (write-only properties such as a bucket's canned ACL) is taken from the
-        // event, and references between the template's resources replace the physical names.
+        // What Cloud Control never returns (write-only properties such as a bucket's canned ACL) is taken from the
+        // event, and references between the template's resources replace the physical names. Anything else absent
+        // from the live read is absent (Cloud Control leaves out empty lists): the event's value is history.
+        Set<String> writeOnly = WRITE_ONLY.getOrDefault(resource.type(), Set.of());
         resource.stated().fields().forEachRemaining(e -> {
-            if (!props.has(e.getKey()) || e.getValue().has("Ref")) {
+            if ((writeOnly.contains(e.getKey()) && !props.has(e.getKey())) || e.getValue().has("Ref")) {
                 props.set(e.getKey(), e.getValue());
             }
         });
