@@ -159,4 +159,19 @@ class EventPatternsTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) pattern.pattern()).put("source", "tampered");
         assertTrue(pattern.json().contains("aws.guardduty"));
     }
+    @Test
+    void theAuditPatternTakesSuccessfulChangesOfTheAuditedCalls() {
+        EventPatterns patterns = EventPatterns.from(ResponseConfig.defaults());
+        assertEquals(List.of(GUARDDUTY_RULE, SECURITY_HUB_RULE),
+                patterns.all().stream().map(EventPattern::name).toList(), "the audit rule is not a finding rule");
+        EventMatcher audit = new EventMatcher(patterns.auditOnly());
+        String event = """
+                {"detail-type": "AWS API Call via CloudTrail", "source": "aws.lambda", "detail": {
+                  "eventSource": "lambda.amazonaws.com", "eventName": "CreateFunctionUrlConfig20211031"}}""";
+        assertEquals(List.of(EventPatterns.AUDIT_RULE), audit.matchingRules(event));
+        assertEquals(List.of(), audit.matchingRules(event.replace("}}", ", \"errorCode\": \"AccessDenied\"}}")));
+        assertEquals(List.of(), audit.matchingRules(event.replace("CreateFunctionUrlConfig", "GetFunctionUrlConfig")));
+        assertTrue(EventPatterns.from(ResponseConfig.defaults().withAudit(
+                new dev.portcullis.response.config.AuditSettings(false, List.of()))).audit().isEmpty());
+    }
 }

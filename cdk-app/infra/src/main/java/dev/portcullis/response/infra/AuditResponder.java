@@ -46,7 +46,7 @@ public final class AuditResponder extends Construct {
     public static final String HANDLER = "dev.portcullis.response.lambda.AuditHandler::handleRequest";
     static final String AUDIT_ROLE_ARN = "AUDIT_ROLE_ARN";
 
-    /** What Cloud Control's read handlers of the audited types call (besides cloudcontrol:GetResource). */
+    /** What Cloud Control's read handlers of the audited types call, besides GetResource (IAM prefix cloudformation:). */
     static final List<String> EC2_READS = List.of("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules");
     static final List<String> S3_READS = List.of("s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl",
             "s3:GetBucketPolicy", "s3:GetBucketTagging", "s3:GetBucketVersioning", "s3:GetBucketLogging",
@@ -133,8 +133,9 @@ public final class AuditResponder extends Construct {
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
         String functions = stack.formatArn(ArnComponents.builder().service("lambda").resource("function")
                 .resourceName("*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
-        // Cloud Control and EC2's Describe calls support no resource-level permissions.
-        List<String> anywhere = new ArrayList<>(List.of("cloudcontrol:GetResource"));
+        // Cloud Control's actions carry the cloudformation: prefix in IAM; like EC2's Describe calls they support
+        // no resource-level permissions.
+        List<String> anywhere = new ArrayList<>(List.of("cloudformation:GetResource"));
         anywhere.addAll(EC2_READS);
         allow(anywhere, List.of("*"));
         allow(S3_READS, List.of(buckets));
@@ -156,7 +157,7 @@ public final class AuditResponder extends Construct {
                 + "the account, found at run time from the CloudTrail event, so its reads and its three reverts are "
                 + "limited to the resource type in this account and region, not to named resources.";
         List<NagPackSuppression> list = List.of(
-                wildcard("cloudcontrol:GetResource, ec2:DescribeSecurityGroups and ec2:DescribeSecurityGroupRules, "
+                wildcard("cloudformation:GetResource, ec2:DescribeSecurityGroups and ec2:DescribeSecurityGroupRules, "
                         + "like X-Ray trace upload, support no resource-level permissions.", "Resource::*"),
                 wildcard(audits, "Resource::arn:<AWS::Partition>:s3:::*"),
                 wildcard(audits, "Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*"),

@@ -109,14 +109,14 @@ class AuditResponderTest {
                 if (revert && s.anyResource()) {
                     problems.add(action + " on *");
                 }
-                if (s.anyResource() && !(action.startsWith("xray:") || action.equals("cloudcontrol:GetResource")
+                if (s.anyResource() && !(action.startsWith("xray:") || action.equals("cloudformation:GetResource")
                         || action.startsWith("ec2:Describe"))) {
                     problems.add(action + " on * though AWS can scope it");
                 }
             }
         }
         assertEquals(List.of(), problems);
-        assertTrue(actions.containsAll(List.of("cloudcontrol:GetResource", "ec2:RevokeSecurityGroupIngress",
+        assertTrue(actions.containsAll(List.of("cloudformation:GetResource", "ec2:RevokeSecurityGroupIngress",
                 "s3:PutBucketPublicAccessBlock", "lambda:DeleteFunctionUrlConfig", "sns:Publish")), actions.toString());
         assertFalse(actions.contains("s3:PutBucketPolicy"));
     }

@@ -343,7 +343,7 @@ class ResponseStackTest {
             "xray:GetSamplingRules", "xray:GetSamplingTargets", "logs:CreateLogDelivery", "logs:GetLogDelivery",
             "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
             "logs:DescribeResourcePolicies", "logs:DescribeLogGroups", "ec2:DescribeNetworkAcls",
-            "ec2:DescribeInstances", "cloudcontrol:GetResource", "ec2:DescribeSecurityGroups",
+            "ec2:DescribeInstances", "cloudformation:GetResource", "ec2:DescribeSecurityGroups",
             "ec2:DescribeSecurityGroupRules");
 
     @Test
