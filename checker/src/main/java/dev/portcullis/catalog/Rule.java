@@ -10,7 +10,8 @@ import dev.portcullis.model.Severity;
 /**
  * One rule of the catalog, compiled: its metadata as written in the rule file, and either an assertion
  * ({@code assertion}, optionally guarded by {@code when}) or a Java check ({@code check}).
- * {@code severity} is the effective one (a pack may override the file's).
+ * {@code severity} is the effective one (a pack may override the file's). {@code revert} is the runtime response
+ * the rule declares for a deployed change that violates it ({@code response.revert}); null means notify only.
  */
 public record Rule(
         String id,
@@ -26,6 +27,7 @@ public record Rule(
         List<String> references,
         List<String> controls,
         Map<String, List<String>> equivalents,
+        Revert revert,
         RuleSource source) {
 
     public Rule {
@@ -42,7 +44,12 @@ public record Rule(
 
     public Rule withSeverity(Severity newSeverity) {
         return new Rule(id, title, newSeverity, resourceTypes, when, assertion, check, message, remediation,
-                rationale, references, controls, equivalents, source);
+                rationale, references, controls, equivalents, revert, source);
+    }
+
+    /** The rule's declared revert, if any (absent: the audit only notifies). */
+    public java.util.Optional<Revert> declaredRevert() {
+        return java.util.Optional.ofNullable(revert);
     }
 
     /** The service folder the rule sits in ({@code s3}, {@code iam}, ...). */

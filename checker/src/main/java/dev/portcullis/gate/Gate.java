@@ -204,6 +204,39 @@ public final class Gate {
     }
 
     /**
+     * Checks one template given as text rather than as a path: the response stack's audit builds a template in
+     * memory from a deployed resource's properties and checks it with the same rules as {@code portcullis check}.
+     * {@code name} stands for the file in findings and errors. Never throws for bad content: it is an error in the
+     * result, as a file would be.
+     */
+    public CheckResult checkTemplate(String name, byte[] content, Inputs inputs, RuleOptions rules) {
+        Prepared prepared = prepare(rules, null);
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> unknown = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>(prepared.errors());
+        int resources = 0;
+        int templates = 0;
+        try {
+            Template parsed = new TemplateParser().parse(name, content);
+            Expansion expansion = LanguageExtensions.expand(parsed, inputs);
+            TemplateEvaluation evaluation = prepared.engine().evaluate(expansion, inputs);
+            findings.addAll(evaluation.findings());
+            unknown.addAll(evaluation.unknown());
+            resources = evaluation.resources();
+            templates = 1;
+        } catch (InputException e) {
+            errors.add(e.toError());
+        } catch (RuntimeException | StackOverflowError e) {
+            internalErrors.accept(e);
+            errors.add(new InputError(name, null, "internal error: " + e, true));
+        }
+        findings.sort(Finding.ORDER);
+        unknown.sort(Finding.ORDER);
+        return new CheckResult(findings, unknown, errors,
+                Summary.of(1, templates, resources, findings, errors.size(), unknown.size()));
+    }
+
+    /**
      * The engine for a request's rules, the problems found in rule files, the rule ids suppressions may name, and
      * the rule ids the project configuration names that do not exist (the check does not run then).
      */

@@ -58,6 +58,8 @@ public final class RuleReporter {
         if (r.check() != null) {
             field(out, "Java check", r.checkName());
         }
+        field(out, "Runtime response", r.declaredRevert().map(v -> "notify and revert (" + v.label() + ")")
+                .orElse("notify"));
         field(out, "Rule file", r.source().displayName());
         section(out, "Why it matters", wrap(r.rationale()));
         section(out, "How to fix", wrap(r.remediation()));

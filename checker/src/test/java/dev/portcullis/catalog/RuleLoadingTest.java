@@ -45,6 +45,16 @@ class RuleLoadingTest {
     }
 
     @Test
+    void aRuleDeclaresItsRuntimeResponse() {
+        assertNull(Rules.rule(VALID).revert(), "no response: notify only");
+        Rule rule = Rules.rule(VALID + "response:\n  revert: restore-public-access-block\n");
+        assertEquals(Revert.RESTORE_PUBLIC_ACCESS_BLOCK, rule.revert());
+        InputError e = error(VALID + "response:\n  revert: delete-bucket\n");
+        assertTrue(e.message().contains("revert"), e.message());
+        assertTrue(error(VALID + "response: {}\n").message().contains("revert"));
+    }
+
+    @Test
     void brokenYamlNamesTheLine() {
         InputError e = error(VALID.replace("severity: medium", "severity: [medium"));
         assertTrue(e.line() != null && e.line() >= 3, e.oneLine());

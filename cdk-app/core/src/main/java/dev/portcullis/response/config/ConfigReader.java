@@ -30,10 +30,11 @@ final class ConfigReader {
 
     private static final List<String> TOP_KEYS = List.of("backends", "block-lifetime-hours", "allow-list",
             "min-severity", "finding-types", "sources", "notifications", "dry-run", "rule-group-capacity", "nacl",
-            "waf");
+            "waf", "audit");
     private static final List<String> NOTIFICATION_KEYS = List.of("sns-topic-arn", "slack-webhook-secret");
     private static final List<String> NACL_KEYS = List.of("first-rule-number", "max-entries");
     private static final List<String> WAF_KEYS = List.of("scope");
+    private static final List<String> AUDIT_KEYS = List.of("enabled", "own-roles");
 
     private static final Pattern SNS_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
     private static final Pattern SECRET_ARN = Pattern.compile(
@@ -115,11 +116,13 @@ final class ConfigReader {
                 ResponseConfig.MAX_RULE_GROUP_CAPACITY);
         NaclSettings nacl = nacl(root.path("nacl"));
         WafSettings waf = waf(root.path("waf"));
+        AuditSettings audit = audit(root.path("audit"));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(source, errors);
         }
         return new ResponseConfig(backends, Duration.ofHours(hours), allowList, minSeverity, types,
-                sources.isEmpty() ? Set.of() : EnumSet.copyOf(sources), notifications, dryRun, capacity, nacl, waf);
+                sources.isEmpty() ? Set.of() : EnumSet.copyOf(sources), notifications, dryRun, capacity, nacl, waf,
+                audit);
     }
 
     private NotificationTargets notifications(JsonNode node) {
@@ -161,6 +164,17 @@ final class ConfigReader {
             return text;
         });
         return scope == null ? WafSettings.defaults() : new WafSettings(scope);
+    }
+
+    private AuditSettings audit(JsonNode node) {
+        AuditSettings defaults = AuditSettings.defaults();
+        if (!section("audit", node, AUDIT_KEYS)) {
+            return defaults;
+        }
+        Boolean enabled = bool(node, "audit.enabled", "enabled", defaults.enabled());
+        List<String> roles = list(node, "audit.own-roles", "own-roles", defaults.ownRoles(), (key, value) ->
+                matching(key, value, AuditSettings.ROLE_ARN, "an IAM role ARN"));
+        return new AuditSettings(enabled == null ? defaults.enabled() : enabled, roles);
     }
 
     private String secretReference(String key, JsonNode value) {
@@ -226,7 +240,11 @@ final class ConfigReader {
     }
 
     private <T> List<T> list(JsonNode parent, String key, List<T> fallback, ValueReader<T> reader) {
-        JsonNode value = parent.get(key);
+        return list(parent, key, key, fallback, reader);
+    }
+
+    private <T> List<T> list(JsonNode parent, String key, String name, List<T> fallback, ValueReader<T> reader) {
+        JsonNode value = parent.get(name);
         if (value == null || value.isNull()) {
             return fallback;
         }
@@ -278,7 +296,11 @@ final class ConfigReader {
     }
 
     private Boolean bool(JsonNode parent, String key, boolean fallback) {
-        return scalar(parent, key, fallback, (k, value) -> {
+        return bool(parent, key, key, fallback);
+    }
+
+    private Boolean bool(JsonNode parent, String fullKey, String key, boolean fallback) {
+        return scalar(parent, fullKey, key, fallback, (k, value) -> {
             if (value.isBoolean()) {
                 return value.asBoolean();
             }

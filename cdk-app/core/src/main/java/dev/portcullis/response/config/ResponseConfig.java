@@ -33,6 +33,7 @@ import java.util.Set;
  * rule-group-capacity: 2000          # Network Firewall stateless rule group capacity (fixed at creation)
  * nacl: {first-rule-number: 1, max-entries: 10}
  * waf: {scope: REGIONAL}
+ * audit: {enabled: true, own-roles: []}   # audit of deployed changes (CloudTrail), see AuditSettings
  * </pre>
  *
  * {@code dry-run} defaults to true: a new deployment shows what it would block (in notifications and the blocklist)
@@ -49,7 +50,8 @@ public record ResponseConfig(
         boolean dryRun,
         int ruleGroupCapacity,
         NaclSettings nacl,
-        WafSettings waf) {
+        WafSettings waf,
+        AuditSettings audit) {
 
     public static final List<Backend> DEFAULT_BACKENDS = List.of(Backend.NETWORK_FIREWALL);
     public static final Duration DEFAULT_BLOCK_LIFETIME = Duration.ofHours(720);
@@ -74,7 +76,7 @@ public record ResponseConfig(
     public static ResponseConfig defaults() {
         return new ResponseConfig(DEFAULT_BACKENDS, DEFAULT_BLOCK_LIFETIME, List.of(), DEFAULT_MIN_SEVERITY, List.of(),
                 EnumSet.allOf(FindingSource.class), NotificationTargets.none(), DEFAULT_DRY_RUN,
-                DEFAULT_RULE_GROUP_CAPACITY, NaclSettings.defaults(), WafSettings.defaults());
+                DEFAULT_RULE_GROUP_CAPACITY, NaclSettings.defaults(), WafSettings.defaults(), AuditSettings.defaults());
     }
 
     /** Reads a YAML or JSON file (JSON is read as JSON when the name ends in .json). */
@@ -119,6 +121,9 @@ public record ResponseConfig(
         root.put("rule-group-capacity", ruleGroupCapacity);
         root.putObject("nacl").put("first-rule-number", nacl.firstRuleNumber()).put("max-entries", nacl.maxEntries());
         root.putObject("waf").put("scope", waf.scope());
+        ObjectNode auditNode = root.putObject("audit").put("enabled", audit.enabled());
+        ArrayNode roles = auditNode.putArray("own-roles");
+        audit.ownRoles().forEach(roles::add);
         return root.toString();
     }
 
@@ -128,26 +133,31 @@ public record ResponseConfig(
 
     public ResponseConfig withAllowList(List<Cidr> cidrs) {
         return new ResponseConfig(backends, blockLifetime, cidrs, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, audit);
     }
 
     public ResponseConfig withMinSeverity(SeverityThreshold threshold) {
         return new ResponseConfig(backends, blockLifetime, allowList, threshold, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, audit);
     }
 
     public ResponseConfig withDryRun(boolean value) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                value, ruleGroupCapacity, nacl, waf);
+                value, ruleGroupCapacity, nacl, waf, audit);
     }
 
     public ResponseConfig withBackends(List<Backend> values) {
         return new ResponseConfig(values, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, audit);
+    }
+
+    public ResponseConfig withAudit(AuditSettings value) {
+        return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
+                dryRun, ruleGroupCapacity, nacl, waf, value);
     }
 
     public ResponseConfig withFindingTypes(List<FindingTypePattern> values) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, values, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf);
+                dryRun, ruleGroupCapacity, nacl, waf, audit);
     }
 }

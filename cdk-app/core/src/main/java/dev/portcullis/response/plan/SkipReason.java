@@ -22,7 +22,14 @@ public enum SkipReason {
     ALLOW_LISTED("allow-listed"),
     NOT_INTERNET("non-internet-address"),
     ALREADY_BLOCKED("already-blocked"),
-    NO_ENFORCEMENT_POINT("no-enforcement-point");
+    NO_ENFORCEMENT_POINT("no-enforcement-point"),
+    // audit of deployed changes
+    CHANGE_FAILED("change-failed"),
+    OWN_CHANGE("own-change"),
+    CLOUDFORMATION_CHANGE("cloudformation-change"),
+    RESOURCE_NOT_FOUND("resource-not-found"),
+    RESOURCE_UNREADABLE("resource-unreadable"),
+    COMPLIANT("compliant");
 
     private final String wireName;
 

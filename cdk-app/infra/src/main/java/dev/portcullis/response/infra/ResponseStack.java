@@ -28,6 +28,7 @@ public final class ResponseStack extends Stack {
     private final ReconcileWorkflow reconcile;
     private final FindingRules rules;
     private final Queue deadLetters;
+    private final java.util.Optional<AuditResponder> audit;
 
     public ResponseStack(Construct scope, String id, ResponseStackProps props) {
         super(scope, id, props.stack());
@@ -56,6 +57,8 @@ public final class ResponseStack extends Stack {
                 .build();
         this.rules = new FindingRules(this, "Rules", EventPatterns.from(config), recordIp.stateMachine(),
                 pruneIp.stateMachine(), reconcile.stateMachine(), deadLetters);
+        this.audit = EventPatterns.from(config).audit().map(pattern -> new AuditResponder(this, "Audit", config,
+                pattern, props.functionCode(), notifications, deadLetters));
         new OperationalAlarms(this, "Alarms", deadLetters,
                 List.of(recordIp.stateMachine(), pruneIp.stateMachine(), reconcile.stateMachine()),
                 notifications.topic());
@@ -135,6 +138,11 @@ public final class ResponseStack extends Stack {
 
     public FindingRules rules() {
         return rules;
+    }
+
+    /** The audit of deployed changes, unless the configuration disables it. */
+    public java.util.Optional<AuditResponder> audit() {
+        return audit;
     }
 
     public Queue deadLetters() {
