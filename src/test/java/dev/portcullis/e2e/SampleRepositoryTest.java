@@ -204,6 +204,14 @@ class SampleRepositoryTest {
                 findings.stream().filter(f -> f.contains(" active")).toList());
     }
 
+    @Test
+    void aTodayThatIsNotADateIsAUsageError() throws Exception {
+        Portcullis.Run run = new Portcullis(repo, "yesterday").run("check", "infra");
+        assertEquals(2, run.exit(), run.toString());
+        assertEquals("", run.out());
+        assertEquals("portcullis: PORTCULLIS_TODAY: expected a date like 2026-11-24 but was 'yesterday'\n", run.err());
+    }
+
     /**
      * {@code baseline create} in the sample takes the project configuration as {@code check} does: its pack, its
      * waivers and inline policy, and its {@code baseline:} file. It records the findings nothing else suppresses
