@@ -113,7 +113,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Fail only on findings that are not in this baseline file (made by 'portcullis baseline "
-                    + "create'); those in it are reported as suppressed.")
+                    + "create'); those in it are reported as suppressed. Default: the project configuration's "
+                    + "'baseline:'.")
     String baseline;
 
     @Option(names = "--show-unknown",
