@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import dev.portcullis.gate.Baseline;
 import dev.portcullis.gate.CheckRequest;
+import dev.portcullis.gate.ConfigException;
+import dev.portcullis.gate.ProjectConfig;
 import dev.portcullis.gate.Progress;
 import dev.portcullis.gate.RuleChoiceException;
 import dev.portcullis.model.CheckResult;
@@ -49,8 +51,8 @@ final class BaselineCommand implements Callable<Integer> {
     }
 
     /** The {@code baseline} command line with its subcommand. */
-    static CommandLine commandLine(Checker checker, PrintStream out, PrintStream err) {
-        return new CommandLine(new BaselineCommand(err)).addSubcommand(new Create(checker, out, err));
+    static CommandLine commandLine(Checker checker, Environment environment, PrintStream out, PrintStream err) {
+        return new CommandLine(new BaselineCommand(err)).addSubcommand(new Create(checker, environment, out, err));
     }
 
     @Override
@@ -67,7 +69,8 @@ final class BaselineCommand implements Callable<Integer> {
             usageHelpAutoWidth = true,
             description = {
                 "Check the templates and write their current findings (all severities, except those already "
-                        + "suppressed) to a baseline file.",
+                        + "suppressed) to a baseline file. The project configuration (.portcullis.yaml, its "
+                        + "waivers and rule settings) applies as it does for 'check'.",
                 "File names in the baseline are relative to the baseline file's directory: keep it at the "
                         + "repository root and it matches from any working directory."},
             exitCodeListHeading = "%nExit codes:%n",
@@ -81,8 +84,9 @@ final class BaselineCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-                description = "The baseline file to write (replaced if it exists).")
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "The baseline file to write (replaced if it exists); required unless the project "
+                        + "configuration names one ('baseline:').")
         String output;
 
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Template files or directories to check.")
@@ -95,24 +99,40 @@ final class BaselineCommand implements Callable<Integer> {
         boolean stacktrace;
 
         private final Checker checker;
+        private final Environment environment;
         private final PrintStream out;
         private final PrintStream err;
 
-        Create(Checker checker, PrintStream out, PrintStream err) {
+        Create(Checker checker, Environment environment, PrintStream out, PrintStream err) {
             this.checker = checker;
+            this.environment = environment;
             this.out = out;
             this.err = err;
         }
 
         @Override
         public Integer call() {
+            ProjectConfig project;
+            try {
+                project = options.project(environment, err);
+            } catch (ConfigException e) {
+                // A baseline made under settings we could not read would record the wrong findings.
+                e.errors().forEach(error -> err.println(TextReporter.errorLine(error)));
+                return ExitCode.INPUT.code;
+            }
+            String target = output != null ? output : project == null ? null : project.baseline();
+            if (target == null) {
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--output=FILE' (or "
+                        + "'baseline:' in the project configuration)");
+            }
             Path file;
             try {
-                file = Path.of(output);
+                file = Path.of(target);
             } catch (InvalidPathException e) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': '" + output
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': '" + target
                         + "' is not a valid path");
             }
+            options.validate();
             List<Throwable> traces = new ArrayList<>();
             Consumer<Throwable> internalErrors = t -> {
                 synchronized (traces) {
@@ -121,8 +141,9 @@ final class BaselineCommand implements Callable<Integer> {
             };
             CheckResult result;
             try {
-                result = checker.check(new CheckRequest(paths, options.inputs(spec), options.rules()), Progress.NONE,
-                        internalErrors);
+                // Never compared with a baseline: what the current one holds must be recorded again.
+                result = checker.check(new CheckRequest(paths, options.inputs(), options.rules(), project, null),
+                        Progress.NONE, internalErrors);
             } catch (RuleChoiceException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             } catch (InputException e) {
@@ -149,10 +170,10 @@ final class BaselineCommand implements Callable<Integer> {
             try {
                 recorded = Baseline.write(result.findings(), file);
             } catch (IOException e) {
-                err.println(output + ": cannot write the baseline: " + CheckCommand.describe(e));
+                err.println(target + ": cannot write the baseline: " + CheckCommand.describe(e));
                 return ExitCode.USAGE.code;
             }
-            out.println("Recorded " + recorded + " finding" + (recorded == 1 ? "" : "s") + " in " + output);
+            out.println("Recorded " + recorded + " finding" + (recorded == 1 ? "" : "s") + " in " + target);
             return ExitCode.OK.code;
         }
     }

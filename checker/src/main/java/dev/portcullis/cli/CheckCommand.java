@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -19,12 +17,9 @@ import java.util.regex.Pattern;
 
 import dev.portcullis.gate.CheckRequest;
 import dev.portcullis.gate.ConfigException;
-import dev.portcullis.gate.ConfigReader;
-import dev.portcullis.gate.ParameterValues;
 import dev.portcullis.gate.ProjectConfig;
 import dev.portcullis.gate.Progress;
 import dev.portcullis.gate.RuleChoiceException;
-import dev.portcullis.gate.RuleOptions;
 import dev.portcullis.gate.TemplateFiles;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.InputError;
@@ -40,10 +35,10 @@ import dev.portcullis.report.RuleDescription;
 import dev.portcullis.report.SarifReporter;
 import dev.portcullis.report.Style;
 import dev.portcullis.report.TextReporter;
-import dev.portcullis.resolve.Inputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -85,12 +80,9 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check infra/ --config ci/portcullis.yaml --show-suppressed"})
 final class CheckCommand implements Callable<Integer> {
 
-    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     /** {@code FORMAT=FILE} in {@code --output}; anything else is a file for {@code --format}. */
     private static final Pattern FORMAT_TARGET = Pattern.compile(
             "(?i)(" + ReportFormat.labels().replace(", ", "|") + ")=(.+)");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d+");
 
     @Spec
     CommandSpec spec;
@@ -117,42 +109,13 @@ final class CheckCommand implements Callable<Integer> {
                     + "one of critical, high, medium, low, info.")
     Severity failOn;
 
-    @Option(names = "--parameters", paramLabel = "FILE",
-            description = "Parameter values in the CloudFormation CLI form "
-                    + "[{\"ParameterKey\": \"K\", \"ParameterValue\": \"V\"}] or as {\"Parameters\": {\"K\": \"V\"}}.")
-    String parametersFile;
-
-    @Option(names = {"-p", "--parameter"}, paramLabel = "KEY=VALUE",
-            description = "A parameter value; repeatable; wins over --parameters.")
-    List<String> parameters = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Value of AWS::Region, e.g. eu-west-1.")
-    String region;
-
-    @Option(names = "--account", paramLabel = "ID", description = "Value of AWS::AccountId (12 digits).")
-    String account;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Also run your own rules from DIR, laid out like the bundled catalog "
-                    + "(<service>/<id>.rule.yaml); repeatable. They run in addition to the pack.")
-    List<String> rulesDirs = new ArrayList<>();
-
-    @Option(names = "--pack", paramLabel = "PACK", defaultValue = "default",
-            description = "Rule pack to run: default, fsbp, cis-aws, or a pack from a --rules DIR "
-                    + "(default: ${DEFAULT-VALUE}). 'portcullis rules list --pack PACK' shows its rules.")
-    String pack;
-
-    @Option(names = "--enable", paramLabel = "RULE", split = ",",
-            description = "Also run this rule, though the pack leaves it out; repeatable or comma-separated.")
-    List<String> enable = new ArrayList<>();
-
-    @Option(names = "--disable", paramLabel = "RULE", split = ",",
-            description = "Do not run this rule; repeatable or comma-separated.")
-    List<String> disable = new ArrayList<>();
+    @Mixin
+    CheckInputOptions inputs;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Fail only on findings that are not in this baseline file (made by 'portcullis baseline "
-                    + "create'); those in it are reported as suppressed.")
+                    + "create'); those in it are reported as suppressed. Default: the project configuration's "
+                    + "'baseline:'.")
     String baseline;
 
     @Option(names = "--show-unknown",
@@ -167,15 +130,6 @@ final class CheckCommand implements Callable<Integer> {
                     + "include them.")
     boolean showSuppressed;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Use FILE as the project configuration. Without it, the file named .portcullis.yaml "
-                    + "nearest above the working directory (up to the repository root) is used. Command-line "
-                    + "options win over it; see docs/config.md.")
-    String configFile;
-
-    @Option(names = "--no-config", description = "Use no project configuration and no waiver file.")
-    boolean noConfig;
-
     @Option(names = "--skip-non-templates",
             description = "Quietly skip named files that are not CloudFormation templates (no top-level Resources "
                     + "or AWSTemplateFormatVersion key), as a directory scan does; for hooks that pass every "
@@ -187,9 +141,6 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--stacktrace", description = "Print the stack trace of an internal error.")
     boolean stacktrace;
-
-    /** Severity overrides from the project configuration (there is no command-line option for them). */
-    private Map<String, Severity> severities = Map.of();
 
     private final Checker checker;
     private final Environment environment;
@@ -205,13 +156,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (configFile != null && noConfig) {
-            throw new ParameterException(spec.commandLine(), "--config and --no-config cannot be used together");
-        }
         ProjectConfig project = null;
         List<InputError> configErrors = List.of();
         try {
-            project = projectConfig();
+            project = inputs.project(environment, err);
             if (project != null) {
                 applyDefaults(project);
             }
@@ -219,8 +167,7 @@ final class CheckCommand implements Callable<Integer> {
             configErrors = e.errors();
         }
         List<ReportTarget> targets = reportTargets();
-        Map<String, String> commandLineValues = parameterOptions();
-        validatePseudoParameters();
+        inputs.validate();
 
         CheckResult result;
         List<Throwable> traces = new ArrayList<>();
@@ -229,11 +176,8 @@ final class CheckCommand implements Callable<Integer> {
                 // A check under settings we could not read would not be the check the repository asked for.
                 throw new ConfigException(configErrors);
             }
-            Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
-            values.putAll(commandLineValues);
             List<String> checked = skipNonTemplates ? TemplateFiles.withoutNonTemplates(paths) : paths;
-            result = runGate(new CheckRequest(checked, new Inputs(values, region, account), ruleOptions(), project,
-                    baseline), traces);
+            result = runGate(new CheckRequest(checked, inputs.inputs(), inputs.rules(), project, baseline), traces);
         } catch (ConfigException e) {
             result = errorsOnly(e.errors());
         } catch (RuleChoiceException e) {
@@ -292,7 +236,7 @@ final class CheckCommand implements Callable<Integer> {
     /** The rules the check ran; without them (they failed to load) SARIF describes rules from their findings. */
     private List<RuleDescription> ruleDescriptions() {
         try {
-            return checker.rules(ruleOptions()).stream()
+            return checker.rules(inputs.rules()).stream()
                     .map(RuleDescription::of).toList();
         } catch (RuntimeException e) {
             return List.of();
@@ -355,45 +299,6 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> parameterFileValues() {
-        if (parametersFile == null) {
-            return Map.of();
-        }
-        try {
-            return ParameterValues.read(Path.of(parametersFile), parametersFile);
-        } catch (InvalidPathException e) {
-            throw new InputException(parametersFile, null, "not a valid path", e);
-        }
-    }
-
-    /** {@code --parameter} values in order, later ones winning. */
-    private Map<String, String> parameterOptions() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String option : parameters) {
-            int eq = option.indexOf('=');
-            String key = eq < 0 ? "" : option.substring(0, eq);
-            if (!PARAMETER_NAME.matcher(key).matches()) {
-                throw new ParameterException(spec.commandLine(),
-                        "Invalid value for option '--parameter': expected KEY=VALUE with an alphanumeric KEY but was '"
-                                + option + "'");
-            }
-            values.put(key, option.substring(eq + 1));
-        }
-        return values;
-    }
-
-    private void validatePseudoParameters() {
-        if (account != null && !ACCOUNT.matcher(account).matches()) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--account': expected 12 digits but was '" + account + "'");
-        }
-        if (region != null && !REGION.matcher(region).matches()) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--region': expected a region name like eu-west-1 but was '"
-                            + region + "'");
-        }
-    }
-
     private static CheckResult errorsOnly(InputError error) {
         return errorsOnly(List.of(error));
     }
@@ -402,25 +307,9 @@ final class CheckCommand implements Callable<Integer> {
         return new CheckResult(List.of(), errors, Summary.of(0, 0, 0, List.of(), errors.size()));
     }
 
-    /** {@code --config FILE}, else the configuration found from the working directory; null for none. */
-    private ProjectConfig projectConfig() {
-        if (noConfig) {
-            return null;
-        }
-        if (configFile != null) {
-            try {
-                return ConfigReader.read(environment.workingDirectory().resolve(configFile), configFile);
-            } catch (InvalidPathException e) {
-                throw new ConfigException(List.of(new InputError(configFile, null, "not a valid path")));
-            }
-        }
-        return ConfigReader.discover(environment.workingDirectory()).orElse(null);
-    }
-
     /**
-     * Takes the configuration's value for every option the command line did not give. Rule lists combine: the
-     * configuration's rule directories and the command line's both count, and a rule the command line enables
-     * (disables) is no longer disabled (enabled) by the configuration.
+     * Takes the configuration's value for every report option the command line did not give (the rule options
+     * take theirs in {@link CheckInputOptions}).
      */
     private void applyDefaults(ProjectConfig project) {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
@@ -433,25 +322,9 @@ final class CheckCommand implements Callable<Integer> {
         if (project.failOn() != null && !given.hasMatchedOption("--fail-on")) {
             failOn = project.failOn();
         }
-        if (project.pack() != null && !given.hasMatchedOption("--pack")) {
-            pack = project.pack();
+        if (project.baseline() != null && baseline == null) {
+            baseline = project.baseline();
         }
-        List<String> dirs = new ArrayList<>(project.rulesDirs());
-        dirs.addAll(rulesDirs);
-        rulesDirs = dirs;
-        List<String> enabled = new ArrayList<>(project.enable());
-        enabled.removeAll(disable);
-        enabled.addAll(enable);
-        List<String> disabled = new ArrayList<>(project.disable());
-        disabled.removeAll(enable);
-        disabled.addAll(disable);
-        enable = enabled;
-        disable = disabled;
-        severities = project.severities();
-    }
-
-    private RuleOptions ruleOptions() {
-        return new RuleOptions(rulesDirs, pack, enable, disable, severities);
     }
 
     static String describe(Throwable e) {

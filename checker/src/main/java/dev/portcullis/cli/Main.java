@@ -50,9 +50,16 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code; never exits the JVM. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Environment environment;
+        try {
+            environment = Environment.current();
+        } catch (IllegalArgumentException e) {
+            err.println("portcullis: " + e.getMessage());
+            return ExitCode.USAGE.code;
+        }
         // The gate reports internal errors without stack traces; --stacktrace needs a way to receive them.
-        return run(args, out, err, (request, progress, internalErrors) -> new Gate(internalErrors).check(request, progress),
-                Environment.current());
+        return run(args, out, err, (request, progress, internalErrors) ->
+                new Gate(internalErrors).withClock(environment.clock()).check(request, progress), environment);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Checker checker, Environment environment) {
@@ -62,7 +69,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new CheckCommand(checker, environment, out, err))
                 .addSubcommand("rules", RulesCommand.commandLine(Gate::new, environment, out, err))
                 .addSubcommand(new ReplayCommand(java.time.Clock.systemUTC(), out, err))
-                .addSubcommand("baseline", BaselineCommand.commandLine(checker, out, err))
+                .addSubcommand("baseline", BaselineCommand.commandLine(checker, environment, out, err))
                 .addSubcommand(new HelpCommand());
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -119,19 +119,24 @@ public final class Baseline {
     }
 
     /**
-     * Marks the findings the baseline accepts as suppressed. Each fingerprint accepts as many findings as were
-     * recorded with it, in report order; findings that are already suppressed (inline or by a waiver, expired or
-     * not) keep their own suppression, so an expired waiver still shows.
+     * Matches every finding against the baseline, in report order; each fingerprint holds as many findings as were
+     * recorded with it. A held finding without a suppression of its own is marked suppressed (kind
+     * {@code BASELINE}); one that has its own (inline or a waiver, holding or not) keeps it, so an expired waiver
+     * or a forbidden inline suppression still shows, but is marked as held ({@link Finding#inBaseline()}), so
+     * reports do not call it new. Matching such findings too means the baseline never hides more findings than it
+     * recorded.
      */
     public CheckResult apply(CheckResult result) {
         Map<String, Integer> remaining = new HashMap<>(counts);
         Suppression inBaseline = new Suppression(Suppression.Kind.BASELINE, source, "in baseline", null, null, false);
         List<Finding> marked = new ArrayList<>();
         for (Finding f : result.findings().stream().sorted(Finding.ORDER).toList()) {
-            if (f.suppression() == null && take(remaining, fingerprint(f, directory))) {
-                marked.add(f.withSuppression(inBaseline));
-            } else {
+            if (!take(remaining, fingerprint(f, directory))) {
                 marked.add(f);
+            } else if (f.suppression() == null) {
+                marked.add(f.withSuppression(inBaseline).withBaseline());
+            } else {
+                marked.add(f.withBaseline());
             }
         }
         Summary s = result.summary();
@@ -140,8 +145,12 @@ public final class Baseline {
     }
 
     /**
-     * Writes a baseline of the active findings (suppressed ones are left out: they have their own record) to
-     * {@code file}, one entry per fingerprint with a count, sorted so the file diffs well.
+     * Writes a baseline of the findings that have no suppression of their own to {@code file}, one entry per
+     * fingerprint with a count, sorted so the file diffs well. Suppressed findings are left out: their inline
+     * suppression or waiver is their record, and a baseline entry would hide them once that lapses (a waiver's
+     * expiry date would mean nothing). Findings whose suppression does not hold (an expired waiver, a forbidden
+     * inline suppression) are left out too: they wait for a decision by their owner (renew the waiver, move it to
+     * the waiver file, or fix), which a baseline must not take for them.
      *
      * @return the number of findings recorded
      */

@@ -109,6 +109,7 @@ public final class ConfigReader {
                 doc.failOn() == null ? null : Severity.parse(doc.failOn()),
                 parameters(doc.parameters(), document, displayName, errors),
                 doc.format(), list(doc.output()),
+                doc.baseline() == null ? null : sibling(displayName, doc.baseline()),
                 inlinePolicy(doc.suppressions()),
                 waivers,
                 references(doc, document, displayName, references),
@@ -124,7 +125,7 @@ public final class ConfigReader {
         List<RuleReference> references = new ArrayList<>();
         List<Waiver> waivers = readWaiverFile(directory.resolve(WAIVER_FILE), waiverDisplayName, references);
         return new ProjectConfig(null, directory, null, List.of(), List.of(), List.of(), Map.of(), null, List.of(),
-                null, List.of(), InlinePolicy.ALLOW_ALL, waivers, references, null);
+                null, List.of(), null, InlinePolicy.ALLOW_ALL, waivers, references, null);
     }
 
     private static List<Waiver> readWaiverFile(Path file, String displayName, List<RuleReference> references) {
@@ -289,7 +290,10 @@ public final class ConfigReader {
         return to.startsWith(from) ? from.relativize(to).toString() : to.toString();
     }
 
-    /** The waiver file's name in messages, next to a configuration file named {@code configDisplayName}. */
+    /**
+     * A file named relative to the configuration's directory ({@code name}), as messages name it and as the process
+     * opens it: beside a configuration file named {@code configDisplayName}.
+     */
     private static String sibling(String configDisplayName, String name) {
         Path parent = Path.of(configDisplayName).getParent();
         return parent == null ? name : parent.resolve(name).toString();
@@ -328,11 +332,12 @@ public final class ConfigReader {
             List<ParameterEntry> parameters,
             String format,
             List<String> output,
+            String baseline,
             SuppressionsEntry suppressions,
             List<WaiverEntry> waivers) {
 
         static final ConfigDocument EMPTY = new ConfigDocument(null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     record ParameterEntry(String templates, Map<String, JsonNode> values) {

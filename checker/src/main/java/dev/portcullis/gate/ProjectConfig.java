@@ -19,6 +19,9 @@ import dev.portcullis.resolve.Inputs;
  * @param severities severity overrides by rule id
  * @param parameters parameter values per template glob, in file order (later entries win)
  * @param outputs    report destinations in {@code --output} syntax
+ * @param baseline   the baseline file {@code check} compares with when {@code --baseline} is not given, and
+ *                   {@code baseline create} writes when {@code --output} is not; named so the process can open it
+ *                   (relative to the configuration's directory in the file); null when not set
  * @param references every rule id the files name, checked against the catalog by the gate
  * @param packLine   the line of {@code pack}, for an error when no such pack exists; null when not set
  */
@@ -34,6 +37,7 @@ public record ProjectConfig(
         List<TemplateParameters> parameters,
         String format,
         List<String> outputs,
+        String baseline,
         InlinePolicy inline,
         List<Waiver> waivers,
         List<RuleReference> references,

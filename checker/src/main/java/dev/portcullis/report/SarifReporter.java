@@ -14,7 +14,6 @@ import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.Severity;
-import dev.portcullis.model.Suppression;
 import dev.portcullis.report.SarifLog.ArtifactLocation;
 import dev.portcullis.report.SarifLog.Location;
 import dev.portcullis.report.SarifLog.LogicalLocation;
@@ -144,8 +143,7 @@ public final class SarifReporter implements Reporter {
         }
         Map<String, String> fingerprints = new LinkedHashMap<>();
         fingerprints.put(Fingerprint.KEY, Fingerprint.of(f, paths.display(f.file())));
-        String baselineState = !baselineCompared ? null
-                : f.suppression() != null && f.suppression().kind() == Suppression.Kind.BASELINE ? "unchanged" : "new";
+        String baselineState = !baselineCompared ? null : f.inBaseline() ? "unchanged" : "new";
         String lapsed = SuppressionText.lapsed(f.suppression());
         String text = lapsed == null ? f.message() : f.message() + " (" + lapsed + ")";
         return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()), Message.of(text),

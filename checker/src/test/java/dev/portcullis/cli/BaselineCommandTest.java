@@ -141,4 +141,66 @@ class BaselineCommandTest {
         int recorded = Json.MAPPER.readTree(all.toFile()).get("findings").size();
         assertEquals(recorded - 1, Json.MAPPER.readTree(fewer.toFile()).get("findings").size());
     }
+
+    /**
+     * {@code baseline create} reads the project configuration as {@code check} does: its rule choice, its waivers
+     * (waived findings are not recorded) and its {@code baseline:} file, which {@code check} then compares with.
+     */
+    @Test
+    void theProjectConfigurationDecidesWhatIsRecordedAndWhere() throws IOException {
+        String template = write("app.yaml", BUCKET);
+        Files.createDirectories(dir.resolve(".portcullis"));
+        write(".portcullis/waivers.yaml", """
+                waivers:
+                  - {rule: s3-bucket-versioning, path: "*.yaml", reason: Versions cost too much here}
+                """);
+        String config = write(".portcullis.yaml", """
+                disable: [s3-bucket-access-logging]
+                baseline: baselines/portcullis.json
+                """);
+        Files.createDirectories(dir.resolve("baselines"));
+        Path all = dir.resolve("all.json");
+        assertEquals(0, CliRun.real("baseline", "create", "--no-config", "-o", all.toString(), template).exit());
+        List<String> allRules = rules(all);
+        assertTrue(allRules.contains("s3-bucket-access-logging") && allRules.contains("s3-bucket-versioning"),
+                allRules.toString());
+
+        CliRun create = CliRun.real("baseline", "create", "--config", config, template);
+        assertEquals(0, create.exit(), create.err());
+        Path configured = dir.resolve("baselines/portcullis.json");
+        List<String> expected = new ArrayList<>(allRules);
+        expected.removeAll(List.of("s3-bucket-access-logging", "s3-bucket-versioning"));
+        assertEquals(expected, rules(configured));
+        assertEquals("Recorded " + expected.size() + " findings in " + configured + "\n",
+                create.out().replace(System.lineSeparator(), "\n"));
+
+        CliRun check = CliRun.real("check", template, "--config", config, "--format", "sarif", "--fail-on", "info");
+        assertEquals(0, check.exit(), check.err());
+        for (JsonNode result : SarifSchema.assertValid(check.out()).get("runs").get(0).get("results")) {
+            String rule = result.get("ruleId").asText();
+            assertEquals(rule.equals("s3-bucket-versioning") ? "new" : "unchanged",
+                    result.get("baselineState").asText(), rule);
+        }
+    }
+
+    @Test
+    void aConfigurationThatCannotBeReadWritesNoBaseline() throws IOException {
+        String template = write("app.yaml", BUCKET);
+        String config = write("bad.yaml", "fail-on: high\nbaseline: [1]\n");
+        Path baseline = dir.resolve("b.json");
+        CliRun run = CliRun.real("baseline", "create", "--config", config, "-o", baseline.toString(), template);
+        assertEquals(3, run.exit(), run.err());
+        assertTrue(run.err().startsWith(config + ":2: "), run.err());
+        assertFalse(Files.exists(baseline));
+        assertEquals(2, CliRun.real("baseline", "create", "--config", config, "--no-config", "-o",
+                baseline.toString(), template).exit());
+    }
+
+    private static List<String> rules(Path baseline) throws IOException {
+        List<String> rules = new ArrayList<>();
+        for (JsonNode entry : Json.MAPPER.readTree(baseline.toFile()).get("findings")) {
+            rules.add(entry.get("ruleId").asText());
+        }
+        return rules.stream().sorted().toList();
+    }
 }

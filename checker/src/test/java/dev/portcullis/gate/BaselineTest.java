@@ -231,10 +231,38 @@ class BaselineTest {
         }
         assertTrue(compared.failsAt(Severity.HIGH), "an expired waiver is not hidden by the baseline");
 
+        assertTrue(compared.findings().stream().allMatch(Finding::inBaseline),
+                "the baseline holds them, so they are not new");
+
         // Suppressed findings are not recorded: they have a record of their own.
         Path none = dir.resolve("none.json");
         assertEquals(0, Baseline.write(findings, none));
         assertEquals(0, Json.MAPPER.readTree(none.toFile()).get("findings").size());
+    }
+
+    @Test
+    void aWaivedFindingTakesItsBaselineEntrySoTheBaselineHidesNoMoreThanItRecorded() throws IOException {
+        // app.yaml and app.json share fingerprints: the baseline recorded one finding each, now there are two. The
+        // entries go in report order, app.json first: its findings are waived, and take the entries all the same.
+        Files.writeString(dir.resolve("infra/app.json"), GROUPS_JSON);
+        CheckResult both = check(null, template, dir.resolve("infra/app.json"));
+        Suppression waiver = new Suppression(Suppression.Kind.WAIVER, ".portcullis/waivers.yaml:3", "accepted risk",
+                "team-a", null, false);
+        List<Finding> findings = both.findings().stream()
+                .map(f -> f.file().endsWith("app.json") ? f.withSuppression(waiver) : f).toList();
+        CheckResult compared = Baseline.read(baselineFile.toString())
+                .apply(new CheckResult(findings, List.of(), Summary.of(2, 2, 4, findings, 0)));
+
+        for (Finding f : compared.findings()) {
+            if (f.file().endsWith("app.json")) {
+                assertSame(waiver, f.suppression(), "the waiver stays what suppresses it");
+                assertTrue(f.inBaseline(), f.toString());
+            } else {
+                assertNull(f.suppression(), "its entry is taken: this one is new " + f);
+                assertFalse(f.inBaseline(), f.toString());
+            }
+        }
+        assertTrue(compared.failsAt(Severity.HIGH));
     }
 
     @Test
