@@ -165,7 +165,8 @@ public final class Gate {
         CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(
                 () -> prepare(request.rules(), request.project()));
         Supplier<Prepared> rulesSupplier = () -> join(prepared);
-        TemplateDiscovery.Discovery discovery = new TemplateDiscovery().discover(request.paths());
+        TemplateDiscovery.Discovery discovery = new TemplateDiscovery(request.rules().rulesDirs())
+                .discover(request.paths());
         List<TemplateDiscovery.Candidate> files = discovery.candidates();
         List<FileOutcome> outcomes = evaluateAll(rulesSupplier, files, request, progress);
         Prepared rules = join(prepared);

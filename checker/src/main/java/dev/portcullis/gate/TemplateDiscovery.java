@@ -63,6 +63,18 @@ final class TemplateDiscovery {
     /** How much of a file is read to decide whether it is a template. */
     private static final int SNIFF_BYTES = 1024 * 1024;
 
+    /** Users' rule directories: their annotated fixtures are insecure on purpose, so a directory scan skips them. */
+    private final Set<Path> ruleDirectories;
+
+    TemplateDiscovery() {
+        this(List.of());
+    }
+
+    TemplateDiscovery(List<String> ruleDirectories) {
+        this.ruleDirectories = ruleDirectories.stream().map(d -> Path.of(d).toAbsolutePath().normalize())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     Discovery discover(List<String> paths) {
         List<Candidate> candidates = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
@@ -122,7 +134,8 @@ final class TemplateDiscovery {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean skip = !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
+                    boolean skip = !dir.equals(root) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+                            || ruleDirectories.contains(dir.toAbsolutePath().normalize()));
                     if (skip) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
