@@ -40,7 +40,7 @@ public final class SecretProperties implements RuleCheck<NoParams> {
 
     @Override
     public void evaluate(ResourceContext context, NoParams params, Violations out) {
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         if (context.properties() != null) {
             walk(context.properties(), "", sources, out, 0);
         }
