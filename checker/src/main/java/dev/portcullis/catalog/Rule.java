@@ -28,6 +28,9 @@ public record Rule(
         Map<String, List<String>> equivalents,
         RuleSource source) {
 
+    /** The one entry of {@code resourceTypes} of a rule about resources of every type. */
+    public static final String ANY_TYPE = "*";
+
     public Rule {
         resourceTypes = List.copyOf(resourceTypes);
         references = List.copyOf(references);
@@ -43,6 +46,16 @@ public record Rule(
     public Rule withSeverity(Severity newSeverity) {
         return new Rule(id, title, newSeverity, resourceTypes, when, assertion, check, message, remediation,
                 rationale, references, controls, equivalents, source);
+    }
+
+    /** Whether the rule is evaluated on resources of every type ({@code resourceTypes: ["*"]}). */
+    public boolean anyType() {
+        return resourceTypes.contains(ANY_TYPE);
+    }
+
+    /** Whether the rule is evaluated on resources of {@code type}. */
+    public boolean appliesTo(String type) {
+        return anyType() || resourceTypes.contains(type);
     }
 
     /** The service folder the rule sits in ({@code s3}, {@code iam}, ...). */
