@@ -19,7 +19,7 @@ import dev.portcullis.resolve.Value;
  * {@code resolver} and {@code scenario} let checks about relations between resources evaluate other parts of
  * the template in the same scenario; {@code resolver} is null for contexts built by hand in tests. {@code memo}
  * keeps what checks derive from the template for the whole evaluation of it (see {@link #perResource},
- * {@link #perScenario} and {@link #perTemplate}).
+ * {@link #perScenario}, {@link #perTemplate} and {@link #perTemplateScenario}).
  */
 public record ResourceContext(Template template, Resource resource, Value properties, Resolver resolver,
                               Scenario scenario, Memo memo) {
