@@ -30,6 +30,9 @@ public record Rule(
         Revert revert,
         RuleSource source) {
 
+    /** The one entry of {@code resourceTypes} of a rule about resources of every type. */
+    public static final String ANY_TYPE = "*";
+
     public Rule {
         resourceTypes = List.copyOf(resourceTypes);
         references = List.copyOf(references);
@@ -50,6 +53,16 @@ public record Rule(
     /** The rule's declared revert, if any (absent: the audit only notifies). */
     public java.util.Optional<Revert> declaredRevert() {
         return java.util.Optional.ofNullable(revert);
+    }
+
+    /** Whether the rule is evaluated on resources of every type ({@code resourceTypes: ["*"]}). */
+    public boolean anyType() {
+        return resourceTypes.contains(ANY_TYPE);
+    }
+
+    /** Whether the rule is evaluated on resources of {@code type}. */
+    public boolean appliesTo(String type) {
+        return anyType() || resourceTypes.contains(type);
     }
 
     /** The service folder the rule sits in ({@code s3}, {@code iam}, ...). */

@@ -111,7 +111,8 @@ public final class RuleDocs {
         out.append("# ").append(rule.id()).append("\n\n").append(rule.title()).append("\n\n");
         out.append("| | |\n| --- | --- |\n");
         out.append("| Severity | ").append(rule.severity().label()).append(" |\n");
-        out.append("| Resource types | ").append(codes(rule.resourceTypes())).append(" |\n");
+        out.append("| Resource types | ").append(rule.anyType() ? "every type (`*`)" : codes(rule.resourceTypes()))
+                .append(" |\n");
         for (ControlFramework f : ControlFramework.values()) {
             List<String> controls = rule.controls(f);
             if (!controls.isEmpty()) {

@@ -75,6 +75,18 @@ class RuleLoadingTest {
     }
 
     @Test
+    void everyTypeIsAStarThatStandsAlone() {
+        Rule any = Rules.rule(VALID.replace("[AWS::S3::Bucket]", "[\"*\"]"));
+        assertTrue(any.anyType() && any.appliesTo("AWS::IoT::Thing") && any.appliesTo("Custom::Anything"));
+        Rule buckets = Rules.rule(VALID);
+        assertTrue(!buckets.anyType() && buckets.appliesTo("AWS::S3::Bucket") && !buckets.appliesTo("AWS::SNS::Topic"));
+        InputError mixed = error(VALID.replace("[AWS::S3::Bucket]", "[\"*\", AWS::S3::Bucket]"));
+        assertEquals(4, mixed.line());
+        assertTrue(mixed.message().contains("stands alone"), mixed.message());
+        assertEquals(4, error(VALID.replace("[AWS::S3::Bucket]", "[\"AWS::S3::*\"]")).line(), "no partial wildcards");
+    }
+
+    @Test
     void aBadSeverityIsReportedAtItsLine() {
         assertEquals(3, error(VALID.replace("severity: medium", "severity: urgent")).line());
     }
