@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the dependency direction of the checker: cli → gate → report; gate → checks → catalog → engine → resolve →
- * parse → model. The gate wires the Java checks into the catalog's registry, so the catalog never depends on the
+ * parse → model. The audit of deployed changes sits beside the CLI: it uses the gate and reads rules' declared
+ * responses from the catalog, and only the CLI (replay) and the response Lambda use it. The gate wires the Java checks into the catalog's registry, so the catalog never depends on the
  * checks. The CLI holds no logic, the model depends on nothing, and nothing below the gate knows about output
  * formats.
  */
@@ -30,6 +31,7 @@ class ArchitectureTest {
     void layersDependInOneDirection() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Cli").definedBy("dev.portcullis.cli..")
+                .layer("Audit").definedBy("dev.portcullis.audit..")
                 .layer("Gate").definedBy("dev.portcullis.gate..")
                 .layer("Report").definedBy("dev.portcullis.report..")
                 .layer("Checks").definedBy("dev.portcullis.checks..")
@@ -39,12 +41,13 @@ class ArchitectureTest {
                 .layer("Parse").definedBy("dev.portcullis.parse..")
                 .layer("Model").definedBy("dev.portcullis.model..")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Cli", "Audit")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Gate")
                 .whereLayer("Checks").mayOnlyBeAccessedByLayers("Gate")
-                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Cli", "Gate", "Report", "Checks")
+                .whereLayer("Catalog").mayOnlyBeAccessedByLayers("Cli", "Audit", "Gate", "Report", "Checks")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Gate", "Checks", "Catalog")
-                .whereLayer("Resolve").mayOnlyBeAccessedByLayers("Engine", "Checks", "Catalog", "Gate", "Cli")
+                .whereLayer("Resolve").mayOnlyBeAccessedByLayers("Engine", "Checks", "Catalog", "Gate", "Cli", "Audit")
                 .whereLayer("Parse").mayOnlyBeAccessedByLayers("Resolve", "Engine", "Checks", "Catalog", "Gate")
                 .check(classes);
     }

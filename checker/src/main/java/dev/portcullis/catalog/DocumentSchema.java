@@ -21,10 +21,11 @@ import com.networknt.schema.path.NodePath;
 import dev.portcullis.model.InputError;
 
 /**
- * A JSON Schema for one kind of our YAML files ({@code rule.schema.json}, {@code pack.schema.json}), applied with
- * networknt's validator; each violation becomes an error naming the file and the line of the offending key.
+ * A JSON Schema for one kind of our YAML files ({@code rule.schema.json}, {@code pack.schema.json},
+ * {@code portcullis-config.schema.json}), applied with networknt's validator; each violation becomes an error naming
+ * the file and the line of the offending key.
  */
-final class DocumentSchema {
+public final class DocumentSchema {
 
     private static final int MAX_ERRORS_PER_FILE = 10;
 
@@ -57,19 +58,23 @@ final class DocumentSchema {
 
     private static DocumentSchema of(String json, String name) {
         try {
-            JsonNode node = CatalogJson.MAPPER.readTree(json);
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH)
-                    .errorMessageKeyword("errorMessage").build();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    b -> b.schemaRegistryConfig(config));
-            return new DocumentSchema(registry.getSchema(node));
+            return of(CatalogJson.MAPPER.readTree(json));
         } catch (IOException e) {
             throw new IllegalStateException("the schema " + name + " is not valid JSON: " + e.getMessage(), e);
         }
     }
 
+    /** A draft 2020-12 schema already read into a tree. */
+    public static DocumentSchema of(JsonNode schema) {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH)
+                .errorMessageKeyword("errorMessage").build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(config));
+        return new DocumentSchema(registry.getSchema(schema));
+    }
+
     /** The violations of {@code document}, deepest first within a line, at most a handful per file. */
-    List<InputError> validate(YamlDocument document, String file) {
+    public List<InputError> validate(YamlDocument document, String file) {
         List<Error> errors = schema.validate(document.root());
         if (errors.isEmpty()) {
             return List.of();

@@ -10,7 +10,8 @@ import dev.portcullis.model.Severity;
 /**
  * One rule of the catalog, compiled: its metadata as written in the rule file, and either an assertion
  * ({@code assertion}, optionally guarded by {@code when}) or a Java check ({@code check}).
- * {@code severity} is the effective one (a pack may override the file's).
+ * {@code severity} is the effective one (a pack may override the file's). {@code revert} is the runtime response
+ * the rule declares for a deployed change that violates it ({@code response.revert}); null means notify only.
  */
 public record Rule(
         String id,
@@ -26,7 +27,11 @@ public record Rule(
         List<String> references,
         List<String> controls,
         Map<String, List<String>> equivalents,
+        Revert revert,
         RuleSource source) {
+
+    /** The one entry of {@code resourceTypes} of a rule about resources of every type. */
+    public static final String ANY_TYPE = "*";
 
     public Rule {
         resourceTypes = List.copyOf(resourceTypes);
@@ -42,7 +47,22 @@ public record Rule(
 
     public Rule withSeverity(Severity newSeverity) {
         return new Rule(id, title, newSeverity, resourceTypes, when, assertion, check, message, remediation,
-                rationale, references, controls, equivalents, source);
+                rationale, references, controls, equivalents, revert, source);
+    }
+
+    /** The rule's declared revert, if any (absent: the audit only notifies). */
+    public java.util.Optional<Revert> declaredRevert() {
+        return java.util.Optional.ofNullable(revert);
+    }
+
+    /** Whether the rule is evaluated on resources of every type ({@code resourceTypes: ["*"]}). */
+    public boolean anyType() {
+        return resourceTypes.contains(ANY_TYPE);
+    }
+
+    /** Whether the rule is evaluated on resources of {@code type}. */
+    public boolean appliesTo(String type) {
+        return anyType() || resourceTypes.contains(type);
     }
 
     /** The service folder the rule sits in ({@code s3}, {@code iam}, ...). */

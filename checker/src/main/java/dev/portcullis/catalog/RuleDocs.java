@@ -111,7 +111,8 @@ public final class RuleDocs {
         out.append("# ").append(rule.id()).append("\n\n").append(rule.title()).append("\n\n");
         out.append("| | |\n| --- | --- |\n");
         out.append("| Severity | ").append(rule.severity().label()).append(" |\n");
-        out.append("| Resource types | ").append(codes(rule.resourceTypes())).append(" |\n");
+        out.append("| Resource types | ").append(rule.anyType() ? "every type (`*`)" : codes(rule.resourceTypes()))
+                .append(" |\n");
         for (ControlFramework f : ControlFramework.values()) {
             List<String> controls = rule.controls(f);
             if (!controls.isEmpty()) {
@@ -120,6 +121,9 @@ public final class RuleDocs {
         }
         rule.equivalents().forEach((tool, ids) -> out.append("| ").append(tool).append(" | ")
                 .append(codes(ids)).append(" |\n"));
+        // Only rules with a revert get the row: every other rule is answered with a notification alone.
+        rule.declaredRevert().ifPresent(r -> out.append("| Runtime response | ").append(responseText(rule))
+                .append(" |\n"));
         String file = rule.service() + "/" + rule.id() + RuleLoader.RULE_SUFFIX;
         out.append("| Rule file | [").append(file).append("](").append(rulesLink).append('/').append(file).append(") |\n");
         out.append("\n## Why it matters\n\n").append(rule.rationale()).append("\n");
@@ -146,6 +150,11 @@ public final class RuleDocs {
             rule.references().forEach(r -> out.append("- <").append(r).append(">\n"));
         }
         return out.toString();
+    }
+
+    /** What the response stack's audit does with a deployed change that violates the rule. */
+    public static String responseText(Rule rule) {
+        return rule.declaredRevert().map(r -> "notify and revert (`" + r.label() + "`)").orElse("notify");
     }
 
     /** The rule file's {@code when}, {@code assert}, {@code check} and {@code params} blocks, as written. */

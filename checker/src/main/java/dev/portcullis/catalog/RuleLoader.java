@@ -49,7 +49,8 @@ final class RuleLoader {
             String rationale,
             List<String> references,
             List<String> controls,
-            Map<String, List<String>> equivalents) {
+            Map<String, List<String>> equivalents,
+            JsonNode response) {
 
         /**
          * Reads a schema-valid tree field by field. Done by hand rather than by Jackson's record binding, whose
@@ -68,7 +69,7 @@ final class RuleLoader {
             return new RuleDocument(text(n, "id"), text(n, "title"), text(n, "severity"), strings(n.get("resourceTypes")),
                     n.get("when"), n.get("assert"), text(n, "check"), n.get("params"), text(n, "message"),
                     text(n, "remediation"), text(n, "rationale"), strings(n.get("references")),
-                    strings(n.get("controls")), equivalents);
+                    strings(n.get("controls")), equivalents, n.get("response"));
         }
 
         private static String text(JsonNode n, String field) {
@@ -172,13 +173,22 @@ final class RuleLoader {
                     }
                 }
             }
+            Revert revert = null;
+            if (d.response() != null && d.response().hasNonNull("revert")) {
+                String label = d.response().get("revert").asText();
+                revert = Revert.parse(label).orElse(null);
+                if (revert == null) {
+                    errors.add(new InputError(displayName, doc.line("/response/revert"), "unknown revert '" + label
+                            + "' (revoke-ingress, restore-public-access-block or delete-function-url)"));
+                }
+            }
             if (!errors.isEmpty() || (assertion == null && check == null)) {
                 return new Loaded(null, errors);
             }
             Rule rule = new Rule(d.id(), d.title().strip(), Severity.parse(d.severity()), d.resourceTypes(), when,
                     assertion, check, d.message().strip(), d.remediation().strip(), d.rationale().strip(),
                     orEmpty(d.references()), orEmpty(d.controls()),
-                    d.equivalents() == null ? Map.of() : d.equivalents(), source);
+                    d.equivalents() == null ? Map.of() : d.equivalents(), revert, source);
             return new Loaded(rule, List.of());
         } catch (IllegalArgumentException e) {
             return new Loaded(null, List.of(new InputError(displayName, null, "cannot compile: " + e.getMessage())));

@@ -3,8 +3,10 @@ package dev.portcullis.catalog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.portcullis.engine.ResourceCheck;
 import dev.portcullis.engine.ResourceContext;
@@ -12,19 +14,30 @@ import dev.portcullis.model.Finding;
 
 /**
  * The selected rules as one engine check: indexed by resource type once, so each resource meets only the rules
- * written for its type.
+ * written for its type and those for every type ({@code resourceTypes: ["*"]}), in the order of the selection.
  */
 public final class RuleSet implements ResourceCheck {
 
     private final List<Rule> rules;
     private final Map<String, List<Rule>> byType;
+    /** The rules for every type: all a resource of a type no rule names meets. */
+    private final List<Rule> anyType;
 
     public RuleSet(List<Rule> rules) {
         this.rules = List.copyOf(rules);
-        Map<String, List<Rule>> index = new HashMap<>();
+        this.anyType = this.rules.stream().filter(Rule::anyType).toList();
+        Set<String> named = new HashSet<>();
         for (Rule rule : this.rules) {
-            for (String type : rule.resourceTypes()) {
-                index.computeIfAbsent(type, k -> new ArrayList<>()).add(rule);
+            named.addAll(rule.resourceTypes());
+        }
+        named.remove(Rule.ANY_TYPE);
+        Map<String, List<Rule>> index = new HashMap<>();
+        for (String type : named) {
+            index.put(type, new ArrayList<>());
+        }
+        for (Rule rule : this.rules) {
+            for (String type : rule.anyType() ? named : rule.resourceTypes()) {
+                index.get(type).add(rule);
             }
         }
         index.replaceAll((k, v) -> List.copyOf(v));
@@ -37,11 +50,7 @@ public final class RuleSet implements ResourceCheck {
 
     @Override
     public void evaluate(ResourceContext context, Outcomes out) {
-        List<Rule> applicable = byType.get(context.resource().type());
-        if (applicable == null) {
-            return;
-        }
-        for (Rule rule : applicable) {
+        for (Rule rule : byType.getOrDefault(context.resource().type(), anyType)) {
             RuleEvaluator.evaluate(rule, context, out);
         }
     }

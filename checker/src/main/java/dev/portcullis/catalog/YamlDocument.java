@@ -17,10 +17,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.portcullis.model.InputException;
 
 /**
- * One of our own YAML files (a rule or a pack) read into a Jackson tree, remembering the line of every key and
- * list item by JSON pointer ({@code /assert/all/0/equals}), so that schema and compile errors name the line.
+ * One of our own YAML files (a rule, a pack, the project configuration, a waiver file) read into a Jackson tree,
+ * remembering the line of every key and list item by JSON pointer ({@code /assert/all/0/equals}), so that schema
+ * and compile errors name the line.
  */
-record YamlDocument(JsonNode root, Map<String, Integer> lines) {
+public record YamlDocument(JsonNode root, Map<String, Integer> lines) {
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -31,7 +32,7 @@ record YamlDocument(JsonNode root, Map<String, Integer> lines) {
      * Parses {@code text}; a syntax error, a duplicate key, several documents or an empty file is an
      * {@link InputException} naming {@code file} and the line.
      */
-    static YamlDocument parse(String text, String file) {
+    public static YamlDocument parse(String text, String file) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken first = p.nextToken();
@@ -117,12 +118,12 @@ record YamlDocument(JsonNode root, Map<String, Integer> lines) {
     }
 
     /** JSON pointer escaping of one reference token. */
-    static String escape(String name) {
+    public static String escape(String name) {
         return name.indexOf('~') < 0 && name.indexOf('/') < 0 ? name : name.replace("~", "~0").replace("/", "~1");
     }
 
     /** The line of {@code pointer}, or of its nearest ancestor that has one. */
-    int line(String pointer) {
+    public int line(String pointer) {
         String p = pointer;
         while (true) {
             Integer line = lines.get(p);

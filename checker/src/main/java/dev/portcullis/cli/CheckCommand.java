@@ -9,19 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.portcullis.gate.CheckRequest;
-import dev.portcullis.gate.ParameterValues;
+import dev.portcullis.gate.ConfigException;
+import dev.portcullis.gate.ProjectConfig;
 import dev.portcullis.gate.Progress;
 import dev.portcullis.gate.RuleChoiceException;
-import dev.portcullis.gate.RuleOptions;
+import dev.portcullis.gate.TemplateFiles;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
@@ -36,9 +35,10 @@ import dev.portcullis.report.RuleDescription;
 import dev.portcullis.report.SarifReporter;
 import dev.portcullis.report.Style;
 import dev.portcullis.report.TextReporter;
-import dev.portcullis.resolve.Inputs;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,15 +75,14 @@ import picocli.CommandLine.TypeConversionException;
             "  portcullis check infra/ --format github",
             "  portcullis check app.yaml --region eu-west-1 --account 123456789012",
             "  portcullis check infra/ --pack fsbp --show-unknown",
-            "  portcullis check infra/ --rules my-rules/"})
+            "  portcullis check infra/ --rules my-rules/",
+            "  portcullis check infra/ --baseline .portcullis-baseline.json",
+            "  portcullis check infra/ --config ci/portcullis.yaml --show-suppressed"})
 final class CheckCommand implements Callable<Integer> {
 
-    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     /** {@code FORMAT=FILE} in {@code --output}; anything else is a file for {@code --format}. */
     private static final Pattern FORMAT_TARGET = Pattern.compile(
             "(?i)(" + ReportFormat.labels().replace(", ", "|") + ")=(.+)");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d+");
 
     @Spec
     CommandSpec spec;
@@ -110,44 +109,32 @@ final class CheckCommand implements Callable<Integer> {
                     + "one of critical, high, medium, low, info.")
     Severity failOn;
 
-    @Option(names = "--parameters", paramLabel = "FILE",
-            description = "Parameter values in the CloudFormation CLI form "
-                    + "[{\"ParameterKey\": \"K\", \"ParameterValue\": \"V\"}] or as {\"Parameters\": {\"K\": \"V\"}}.")
-    String parametersFile;
+    @Mixin
+    CheckInputOptions inputs;
 
-    @Option(names = {"-p", "--parameter"}, paramLabel = "KEY=VALUE",
-            description = "A parameter value; repeatable; wins over --parameters.")
-    List<String> parameters = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Value of AWS::Region, e.g. eu-west-1.")
-    String region;
-
-    @Option(names = "--account", paramLabel = "ID", description = "Value of AWS::AccountId (12 digits).")
-    String account;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Also run your own rules from DIR, laid out like the bundled catalog "
-                    + "(<service>/<id>.rule.yaml); repeatable. They run in addition to the pack.")
-    List<String> rulesDirs = new ArrayList<>();
-
-    @Option(names = "--pack", paramLabel = "PACK", defaultValue = "default",
-            description = "Rule pack to run: default, fsbp, cis-aws, or a pack from a --rules DIR "
-                    + "(default: ${DEFAULT-VALUE}). 'portcullis rules list --pack PACK' shows its rules.")
-    String pack;
-
-    @Option(names = "--enable", paramLabel = "RULE", split = ",",
-            description = "Also run this rule, though the pack leaves it out; repeatable or comma-separated.")
-    List<String> enable = new ArrayList<>();
-
-    @Option(names = "--disable", paramLabel = "RULE", split = ",",
-            description = "Do not run this rule; repeatable or comma-separated.")
-    List<String> disable = new ArrayList<>();
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Fail only on findings that are not in this baseline file (made by 'portcullis baseline "
+                    + "create'); those in it are reported as suppressed. Default: the project configuration's "
+                    + "'baseline:'.")
+    String baseline;
 
     @Option(names = "--show-unknown",
             description = "List the rules the templates do not decide (e.g. a property set from a parameter "
                     + "without a default). They are never counted as passes or findings; the summary counts them "
                     + "and JSON always lists them under 'unknown'.")
     boolean showUnknown;
+
+    @Option(names = "--show-suppressed",
+            description = "List the suppressed findings (inline suppressions, waivers) and what suppressed them. "
+                    + "They never count against --fail-on; the summary counts them and JSON and SARIF always "
+                    + "include them.")
+    boolean showSuppressed;
+
+    @Option(names = "--skip-non-templates",
+            description = "Quietly skip named files that are not CloudFormation templates (no top-level Resources "
+                    + "or AWSTemplateFormatVersion key), as a directory scan does; for hooks that pass every "
+                    + "changed .json/.yaml file. Without it a named file must be a template.")
+    boolean skipNonTemplates;
 
     @Option(names = "--no-color", description = "Never colour the output (also: the NO_COLOR environment variable).")
     boolean noColor;
@@ -169,17 +156,30 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ProjectConfig project = null;
+        List<InputError> configErrors = List.of();
+        try {
+            project = inputs.project(environment, err);
+            if (project != null) {
+                applyDefaults(project);
+            }
+        } catch (ConfigException e) {
+            configErrors = e.errors();
+        }
         List<ReportTarget> targets = reportTargets();
-        Map<String, String> commandLineValues = parameterOptions();
-        validatePseudoParameters();
+        inputs.validate();
 
         CheckResult result;
         List<Throwable> traces = new ArrayList<>();
         try {
-            Map<String, String> values = new LinkedHashMap<>(parameterFileValues());
-            values.putAll(commandLineValues);
-            RuleOptions rules = new RuleOptions(rulesDirs, pack, enable, disable);
-            result = runGate(new CheckRequest(paths, new Inputs(values, region, account), rules), traces);
+            if (!configErrors.isEmpty()) {
+                // A check under settings we could not read would not be the check the repository asked for.
+                throw new ConfigException(configErrors);
+            }
+            List<String> checked = skipNonTemplates ? TemplateFiles.withoutNonTemplates(paths) : paths;
+            result = runGate(new CheckRequest(checked, inputs.inputs(), inputs.rules(), project, baseline), traces);
+        } catch (ConfigException e) {
+            result = errorsOnly(e.errors());
         } catch (RuleChoiceException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InputException e) {
@@ -236,7 +236,7 @@ final class CheckCommand implements Callable<Integer> {
     /** The rules the check ran; without them (they failed to load) SARIF describes rules from their findings. */
     private List<RuleDescription> ruleDescriptions() {
         try {
-            return checker.rules(new RuleOptions(rulesDirs, pack, enable, disable)).stream()
+            return checker.rules(inputs.rules()).stream()
                     .map(RuleDescription::of).toList();
         } catch (RuntimeException e) {
             return List.of();
@@ -275,9 +275,9 @@ final class CheckCommand implements Callable<Integer> {
             case TEXT -> new TextReporter(
                     toStdout && environment.terminal() && !noColor && !environment.noColor()
                             ? Style.COLOR : Style.PLAIN,
-                    !toStdout, showUnknown);
+                    !toStdout, showUnknown, showSuppressed);
             case JSON -> new JsonReporter();
-            case SARIF -> new SarifReporter(rules, VersionProvider.version(), workingDirectory);
+            case SARIF -> new SarifReporter(rules, VersionProvider.version(), workingDirectory, baseline != null);
             case JUNIT -> new JunitReporter();
             case GITHUB -> new GithubReporter(workingDirectory);
         };
@@ -299,47 +299,32 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> parameterFileValues() {
-        if (parametersFile == null) {
-            return Map.of();
-        }
-        try {
-            return ParameterValues.read(Path.of(parametersFile), parametersFile);
-        } catch (InvalidPathException e) {
-            throw new InputException(parametersFile, null, "not a valid path", e);
-        }
-    }
-
-    /** {@code --parameter} values in order, later ones winning. */
-    private Map<String, String> parameterOptions() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String option : parameters) {
-            int eq = option.indexOf('=');
-            String key = eq < 0 ? "" : option.substring(0, eq);
-            if (!PARAMETER_NAME.matcher(key).matches()) {
-                throw new ParameterException(spec.commandLine(),
-                        "Invalid value for option '--parameter': expected KEY=VALUE with an alphanumeric KEY but was '"
-                                + option + "'");
-            }
-            values.put(key, option.substring(eq + 1));
-        }
-        return values;
-    }
-
-    private void validatePseudoParameters() {
-        if (account != null && !ACCOUNT.matcher(account).matches()) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--account': expected 12 digits but was '" + account + "'");
-        }
-        if (region != null && !REGION.matcher(region).matches()) {
-            throw new ParameterException(spec.commandLine(),
-                    "Invalid value for option '--region': expected a region name like eu-west-1 but was '"
-                            + region + "'");
-        }
-    }
-
     private static CheckResult errorsOnly(InputError error) {
-        return new CheckResult(List.of(), List.of(error), Summary.of(0, 0, 0, List.of(), 1));
+        return errorsOnly(List.of(error));
+    }
+
+    private static CheckResult errorsOnly(List<InputError> errors) {
+        return new CheckResult(List.of(), errors, Summary.of(0, 0, 0, List.of(), errors.size()));
+    }
+
+    /**
+     * Takes the configuration's value for every report option the command line did not give (the rule options
+     * take theirs in {@link CheckInputOptions}).
+     */
+    private void applyDefaults(ProjectConfig project) {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (project.format() != null && !given.hasMatchedOption("--format")) {
+            format = ReportFormat.parse(project.format());
+        }
+        if (!project.outputs().isEmpty() && !given.hasMatchedOption("--output")) {
+            outputs = new ArrayList<>(project.outputs());
+        }
+        if (project.failOn() != null && !given.hasMatchedOption("--fail-on")) {
+            failOn = project.failOn();
+        }
+        if (project.baseline() != null && baseline == null) {
+            baseline = project.baseline();
+        }
     }
 
     static String describe(Throwable e) {

@@ -35,13 +35,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  portcullis check template.yaml",
             "  portcullis check infra/ --fail-on high --format json --output report.json",
             "  portcullis rules list --pack fsbp",
+            "  portcullis baseline create --output .portcullis-baseline.json .",
             "  portcullis help check"})
 public final class Main implements Callable<Integer> {
 
     private PrintStream err;
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("check") || args[0].equals("rules"))) {
+        if (args.length > 0 && (args[0].equals("check") || args[0].equals("rules") || args[0].equals("baseline"))) {
             Gate.preload(); // the catalog loads while the command line is parsed and the templates are read
         }
         System.exit(run(args, System.out, System.err));
@@ -49,9 +50,16 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code; never exits the JVM. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Environment environment;
+        try {
+            environment = Environment.current();
+        } catch (IllegalArgumentException e) {
+            err.println("portcullis: " + e.getMessage());
+            return ExitCode.USAGE.code;
+        }
         // The gate reports internal errors without stack traces; --stacktrace needs a way to receive them.
-        return run(args, out, err, (request, progress, internalErrors) -> new Gate(internalErrors).check(request, progress),
-                Environment.current());
+        return run(args, out, err, (request, progress, internalErrors) ->
+                new Gate(internalErrors).withClock(environment.clock()).check(request, progress), environment);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Checker checker, Environment environment) {
@@ -61,6 +69,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new CheckCommand(checker, environment, out, err))
                 .addSubcommand("rules", RulesCommand.commandLine(Gate::new, environment, out, err))
                 .addSubcommand(new ReplayCommand(java.time.Clock.systemUTC(), out, err))
+                .addSubcommand("baseline", BaselineCommand.commandLine(checker, environment, out, err))
                 .addSubcommand(new HelpCommand());
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));

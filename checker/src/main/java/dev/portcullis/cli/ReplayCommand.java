@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.portcullis.audit.AuditReplay;
+import dev.portcullis.audit.CloudTrailEvents;
+import dev.portcullis.gate.Gate;
 import dev.portcullis.report.ReplayReporter;
 import dev.portcullis.report.ReportFormat;
 import dev.portcullis.response.config.ConfigError;
@@ -45,6 +48,9 @@ import picocli.CommandLine.TypeConversionException;
                     + "would be blocked where until when, and every address skipped with the reason.",
             "Also takes a Security Hub custom-action event (Quarantine, Release) or a CloudWatch Logs flow-log "
                     + "payload (as the subscription delivers it, or decoded) and plans the instance response.",
+            "A CloudTrail change event (AWS API Call via CloudTrail) is audited with the gate's rule catalog, the "
+                    + "change evaluated as its request parameters describe it: the violated rules' reverts and a "
+                    + "notification naming who made the change.",
             "Nothing is ever enforced, stored or sent: replay is always a dry run."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -121,17 +127,26 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitCode.INPUT.code;
         }
 
-        Replay replay = new Replay(responseConfig);
+        ResponseConfig decidedUnder;
         ReplayResult result;
         try {
-            result = replay.run(eventText, clock.instant());
+            if (CloudTrailEvents.isCloudTrail(eventText)) {
+                // A deployed change: audited with the gate's own rule catalog, as the audit function does.
+                AuditReplay replay = new AuditReplay(responseConfig, new Gate());
+                decidedUnder = replay.config();
+                result = replay.run(eventText);
+            } else {
+                Replay replay = new Replay(responseConfig);
+                decidedUnder = replay.config();
+                result = replay.run(eventText, clock.instant());
+            }
         } catch (MalformedEventException e) {
             err.println(event + ": " + oneLine(e.getMessage()));
             return ExitCode.INPUT.code;
         }
 
         try {
-            ReplayReporter.of(format).write(result, replay.config(), new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            ReplayReporter.of(format).write(result, decidedUnder, new OutputStreamWriter(out, StandardCharsets.UTF_8));
             return ExitCode.OK.code;
         } catch (IOException e) {
             err.println("cannot write the plan: " + e.getMessage());

@@ -57,13 +57,14 @@ public final class Engine {
                     note.message() + "; the resources it would create were not checked"));
         }
         List<Finding> unknown = new ArrayList<>();
+        Memo memo = new Memo();
         for (Resource resource : template.resources().values()) {
-            evaluate(template, resource, resolver, findings, unknown);
+            evaluate(template, resource, resolver, memo, findings, unknown);
         }
         return new TemplateEvaluation(findings, unknown, template.resources().size());
     }
 
-    private void evaluate(Template template, Resource resource, Resolver resolver, List<Finding> findings,
+    private void evaluate(Template template, Resource resource, Resolver resolver, Memo memo, List<Finding> findings,
                           List<Finding> unknown) {
         ScenarioPlan plan = resolver.plan(resource);
         List<Scenario> scenarios = plan.scenarios();
@@ -76,7 +77,7 @@ public final class Engine {
             }
             Node propertiesNode = resource.properties();
             Value properties = propertiesNode == null ? null : resolver.resolve(propertiesNode, scenario);
-            ResourceContext context = new ResourceContext(template, resource, properties, resolver, scenario);
+            ResourceContext context = new ResourceContext(template, resource, properties, resolver, scenario, memo);
             merged.scenario = i;
             for (ResourceCheck check : checks) {
                 check.evaluate(context, merged);

@@ -17,6 +17,7 @@ import dev.portcullis.checks.relations.BucketKmsEncryption;
 import dev.portcullis.checks.relations.BucketPublicPolicy;
 import dev.portcullis.checks.relations.BucketSecureTransport;
 import dev.portcullis.checks.relations.NaclDenyShadowed;
+import dev.portcullis.checks.relations.ReferencedBy;
 import dev.portcullis.checks.schema.PropertyValidation;
 import dev.portcullis.checks.secrets.AwsCredentials;
 import dev.portcullis.checks.secrets.EnvironmentSecrets;
@@ -50,6 +51,7 @@ final class Checks {
             .add("relations.bucket-kms-encryption", new BucketKmsEncryption())
             .add("relations.bucket-access-logging", new BucketAccessLogging())
             .add("relations.nacl-deny-shadowed", new NaclDenyShadowed())
+            .add("relations.referenced-by", new ReferencedBy())
             .add("secrets.aws-credentials", new AwsCredentials())
             .add("secrets.secret-properties", new SecretProperties())
             .add("secrets.environment-variables", new EnvironmentSecrets())

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import dev.portcullis.catalog.Catalog;
 import dev.portcullis.catalog.CheckRegistry;
@@ -28,6 +30,7 @@ import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.InputException;
+import dev.portcullis.model.Severity;
 import dev.portcullis.model.Summary;
 import dev.portcullis.model.Template;
 import dev.portcullis.parse.TemplateParser;
@@ -44,6 +47,8 @@ public final class Gate {
     private final List<ResourceCheck> checks;
     private final CheckRegistry ruleChecks;
     private final Consumer<Throwable> internalErrors;
+    /** Decides which waivers have expired. */
+    private final Clock clock;
 
     /** A gate with the built-in checks and the bundled rule catalog; internal errors reported without stack traces. */
     public Gate() {
@@ -69,9 +74,20 @@ public final class Gate {
      * @param ruleChecks the Java checks rule files may name; null runs no rules at all
      */
     public Gate(List<ResourceCheck> checks, CheckRegistry ruleChecks, Consumer<Throwable> internalErrors) {
+        this(checks, ruleChecks, internalErrors, Clock.systemDefaultZone());
+    }
+
+    private Gate(List<ResourceCheck> checks, CheckRegistry ruleChecks, Consumer<Throwable> internalErrors,
+                 Clock clock) {
         this.checks = List.copyOf(checks);
         this.ruleChecks = ruleChecks;
         this.internalErrors = internalErrors;
+        this.clock = clock;
+    }
+
+    /** The same gate, taking today's date (for waiver expiry) from {@code clock}. */
+    public Gate withClock(Clock clock) {
+        return new Gate(checks, ruleChecks, internalErrors, clock);
     }
 
     /**
@@ -106,12 +122,25 @@ public final class Gate {
      */
     public RuleListing rules(RuleOptions options) {
         Catalog catalog = catalog(options.rulesDirs());
+        return new RuleListing(select(catalog, options).stream()
+                .sorted(java.util.Comparator.comparing(Rule::id)).toList(), catalog.errors());
+    }
+
+    /** The pack's rules with the options' changes, severity overrides applied last. */
+    private static List<Rule> select(Catalog catalog, RuleOptions options) {
+        List<Rule> rules;
         try {
-            return new RuleListing(new Selection(options.pack(), options.enable(), options.disable()).apply(catalog)
-                    .stream().sorted(java.util.Comparator.comparing(Rule::id)).toList(), catalog.errors());
+            rules = new Selection(options.pack(), options.enable(), options.disable()).apply(catalog);
         } catch (IllegalArgumentException e) {
             throw new RuleChoiceException(e.getMessage(), e);
         }
+        if (options.severities().isEmpty()) {
+            return rules;
+        }
+        return rules.stream().map(r -> {
+            Severity override = options.severities().get(r.id());
+            return override == null ? r : r.withSeverity(override);
+        }).toList();
     }
 
     /** Runs every rule of a users' rules directory on its annotated fixture. */
@@ -133,12 +162,20 @@ public final class Gate {
     public CheckResult check(CheckRequest request, Progress progress) {
         // The rules load while the first templates are read and parsed: a check of one template then does not
         // wait for the catalog before it starts.
-        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> prepare(request.rules()));
-        Supplier<Engine> engine = () -> join(prepared).engine();
-        TemplateDiscovery.Discovery discovery = new TemplateDiscovery().discover(request.paths());
+        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(
+                () -> prepare(request.rules(), request.project()));
+        Supplier<Prepared> rulesSupplier = () -> join(prepared);
+        TemplateDiscovery.Discovery discovery = new TemplateDiscovery(request.rules().rulesDirs())
+                .discover(request.paths());
         List<TemplateDiscovery.Candidate> files = discovery.candidates();
-        List<FileOutcome> outcomes = evaluateAll(engine, files, request.inputs(), progress);
+        List<FileOutcome> outcomes = evaluateAll(rulesSupplier, files, request, progress);
         Prepared rules = join(prepared);
+        if (!rules.configErrors().isEmpty()) {
+            // Findings under a configuration that names rules that do not exist would be a guess at its intent.
+            List<InputError> configErrors = rules.configErrors();
+            return new CheckResult(List.of(), List.of(), configErrors,
+                    Summary.of(0, 0, 0, List.of(), configErrors.size()));
+        }
 
         List<Finding> findings = new ArrayList<>();
         List<Finding> unknown = new ArrayList<>();
@@ -146,43 +183,92 @@ public final class Gate {
         errors.addAll(rules.errors());
         int templates = 0;
         int resources = 0;
+        int fileCount = discovery.errors().size();
         for (FileOutcome outcome : outcomes) {
-            if (outcome.error() != null) {
-                errors.add(outcome.error());
-            } else {
+            errors.addAll(outcome.errors());
+            for (TemplateEvaluation evaluation : outcome.evaluations()) {
                 templates++;
-                resources += outcome.evaluation().resources();
-                findings.addAll(outcome.evaluation().findings());
-                unknown.addAll(outcome.evaluation().unknown());
+                resources += evaluation.resources();
+                findings.addAll(evaluation.findings());
+                unknown.addAll(evaluation.unknown());
             }
+            // A cloud assembly stack counts its nested stacks' templates too.
+            fileCount += Math.max(1, outcome.evaluations().size() + outcome.errors().size());
         }
         findings.sort(Finding.ORDER);
         unknown.sort(Finding.ORDER);
         errors.sort(Comparator.comparing(InputError::file)
                 .thenComparing(e -> e.line() == null ? 0 : e.line()));
-        int fileCount = files.size() + discovery.errors().size();
-        return new CheckResult(findings, unknown, errors,
+        CheckResult result = new CheckResult(findings, unknown, errors,
                 Summary.of(fileCount, templates, resources, findings, errors.size(), unknown.size()));
+        return request.baseline() == null ? result : Baseline.compare(result, request.baseline());
     }
 
-    /** The engine for a request's rules, and the problems found in rule files. */
-    private record Prepared(Engine engine, List<InputError> errors) {
+    /**
+     * Checks one template given as text rather than as a path: the response stack's audit builds a template in
+     * memory from a deployed resource's properties and checks it with the same rules as {@code portcullis check}.
+     * {@code name} stands for the file in findings and errors. Never throws for bad content: it is an error in the
+     * result, as a file would be.
+     */
+    public CheckResult checkTemplate(String name, byte[] content, Inputs inputs, RuleOptions rules) {
+        Prepared prepared = prepare(rules, null);
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> unknown = new ArrayList<>();
+        List<InputError> errors = new ArrayList<>(prepared.errors());
+        int resources = 0;
+        int templates = 0;
+        try {
+            Template parsed = new TemplateParser().parse(name, content);
+            Expansion expansion = LanguageExtensions.expand(parsed, inputs);
+            TemplateEvaluation evaluation = prepared.engine().evaluate(expansion, inputs);
+            findings.addAll(evaluation.findings());
+            unknown.addAll(evaluation.unknown());
+            resources = evaluation.resources();
+            templates = 1;
+        } catch (InputException e) {
+            errors.add(e.toError());
+        } catch (RuntimeException | StackOverflowError e) {
+            internalErrors.accept(e);
+            errors.add(new InputError(name, null, "internal error: " + e, true));
+        }
+        findings.sort(Finding.ORDER);
+        unknown.sort(Finding.ORDER);
+        return new CheckResult(findings, unknown, errors,
+                Summary.of(1, templates, resources, findings, errors.size(), unknown.size()));
     }
 
-    private Prepared prepare(RuleOptions options) {
+    /**
+     * The engine for a request's rules, the problems found in rule files, the rule ids suppressions may name, and
+     * the rule ids the project configuration names that do not exist (the check does not run then).
+     */
+    private record Prepared(Engine engine, List<InputError> errors, RuleIndex index, List<InputError> configErrors) {
+    }
+
+    private Prepared prepare(RuleOptions options, ProjectConfig project) {
         if (ruleChecks == null) {
-            return new Prepared(new Engine(checks), List.of());
+            return new Prepared(new Engine(checks), List.of(), RuleIndex.OPEN, List.of());
         }
         Catalog catalog = catalog(options.rulesDirs());
-        List<Rule> rules;
-        try {
-            rules = new Selection(options.pack(), options.enable(), options.disable()).apply(catalog);
-        } catch (IllegalArgumentException e) {
-            throw new RuleChoiceException(e.getMessage(), e);
+        RuleIndex index = RuleIndex.of(catalog);
+        List<InputError> configErrors = project == null ? List.of() : configErrors(catalog, index, project, options);
+        if (!configErrors.isEmpty()) {
+            return new Prepared(new Engine(checks), catalog.errors(), index, configErrors);
         }
         List<ResourceCheck> all = new ArrayList<>(checks);
-        all.add(new RuleSet(rules));
-        return new Prepared(new Engine(all), catalog.errors());
+        all.add(new RuleSet(select(catalog, options)));
+        return new Prepared(new Engine(all), catalog.errors(), index, List.of());
+    }
+
+    /** Rule ids and the pack the configuration names that the catalog does not have, at their lines. */
+    private static List<InputError> configErrors(Catalog catalog, RuleIndex index, ProjectConfig project,
+                                                 RuleOptions options) {
+        List<InputError> errors = new ArrayList<>(index.unknown(project.references()));
+        String pack = project.pack();
+        if (pack != null && pack.equals(options.pack()) && catalog.pack(pack).isEmpty()) {
+            errors.add(new InputError(project.file(), project.packLine(), "no rule pack '" + pack + "' (known: "
+                    + String.join(", ", catalog.packs().keySet()) + ")"));
+        }
+        return errors;
     }
 
     /** The prepared rules, or the exception that kept them from loading, unwrapped. */
@@ -200,19 +286,28 @@ public final class Gate {
         }
     }
 
-    /** One file's result: an evaluation or an error. */
-    private record FileOutcome(TemplateEvaluation evaluation, InputError error) {
+    /**
+     * One file's result: an evaluation or an error; for a cloud assembly stack, also those of its nested stacks.
+     */
+    private record FileOutcome(List<TemplateEvaluation> evaluations, List<InputError> errors) {
+        static FileOutcome of(TemplateEvaluation evaluation) {
+            return new FileOutcome(List.of(evaluation), List.of());
+        }
+
+        static FileOutcome of(InputError error) {
+            return new FileOutcome(List.of(), List.of(error));
+        }
     }
 
-    private List<FileOutcome> evaluateAll(Supplier<Engine> engine, List<TemplateDiscovery.Candidate> files, Inputs inputs,
-                                          Progress progress) {
+    private List<FileOutcome> evaluateAll(Supplier<Prepared> engine, List<TemplateDiscovery.Candidate> files,
+                                          CheckRequest request, Progress progress) {
         int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
         AtomicInteger done = new AtomicInteger();
         if (threads <= 1) {
             List<FileOutcome> out = new ArrayList<>(files.size());
             for (TemplateDiscovery.Candidate file : files) {
                 progress.file(done.incrementAndGet(), files.size(), file.displayName());
-                out.add(evaluate(engine, file, inputs));
+                out.add(evaluate(engine, file, request));
             }
             return out;
         }
@@ -226,7 +321,7 @@ public final class Gate {
             for (TemplateDiscovery.Candidate file : files) {
                 futures.add(pool.submit(() -> {
                     progress.file(done.incrementAndGet(), files.size(), file.displayName());
-                    return evaluate(engine, file, inputs);
+                    return evaluate(engine, file, request);
                 }));
             }
             List<FileOutcome> out = new ArrayList<>(files.size());
@@ -250,23 +345,53 @@ public final class Gate {
         }
     }
 
-    private FileOutcome evaluate(Supplier<Engine> engine, TemplateDiscovery.Candidate file, Inputs inputs) {
+    private FileOutcome evaluate(Supplier<Prepared> rules, TemplateDiscovery.Candidate file, CheckRequest request) {
         try {
-            Template parsed = new TemplateParser().parse(file.path(), file.displayName());
-            Expansion expansion = LanguageExtensions.expand(parsed, inputs);
-            return new FileOutcome(engine.get().evaluate(expansion, inputs), null);
+            ProjectConfig project = request.project();
+            Inputs inputs = project == null ? request.inputs() : project.inputsFor(file.path(), request.inputs());
+            Prepared prepared = rules.get();
+            if (file.stack() != null) {
+                AssemblyStackCheck.Outcome outcome = AssemblyStackCheck.run(file.stack(), inputs,
+                        (path, name, in) -> checkTemplate(prepared, project, path, name, in));
+                return new FileOutcome(outcome.evaluations(), outcome.errors());
+            }
+            CheckedTemplate checked = checkTemplate(prepared, project, file.path(), file.displayName(), inputs);
+            return new FileOutcome(List.of(checked.evaluation()), checked.errors());
         } catch (RuleChoiceException e) {
-            return new FileOutcome(null, null); // check() rethrows it once all files are done
+            return new FileOutcome(List.of(), List.of()); // check() rethrows it once all files are done
         } catch (InputException e) {
-            return new FileOutcome(null, e.toError());
+            return FileOutcome.of(e.toError());
         } catch (RuntimeException | StackOverflowError e) {
             return internal(file, e);
         }
     }
 
+    /**
+     * Parses, expands and evaluates one template and applies its inline suppressions and the project's waivers;
+     * throws {@link InputException} when it cannot. Malformed inline suppressions are errors beside the findings.
+     */
+    private CheckedTemplate checkTemplate(Prepared prepared, ProjectConfig project, Path path, String displayName,
+                                          Inputs inputs) {
+        Template parsed = new TemplateParser().parse(path, displayName);
+        Expansion expansion = LanguageExtensions.expand(parsed, inputs);
+        TemplateEvaluation evaluation = prepared.engine().evaluate(expansion, inputs);
+        InlineSuppressions.Read inline = InlineSuppressions.read(expansion.template(), prepared.index());
+        Suppressions suppressions = project == null
+                ? new Suppressions(inline.entries(), List.of(), InlinePolicy.ALLOW_ALL, null, today())
+                : new Suppressions(inline.entries(), project.waivers(), project.inline(), project.relative(path),
+                        today());
+        return new CheckedTemplate(expansion.template(), new TemplateEvaluation(
+                suppressions.apply(evaluation.findings()), suppressions.apply(evaluation.unknown()),
+                evaluation.resources()), inline.errors());
+    }
+
     private FileOutcome internal(TemplateDiscovery.Candidate file, Throwable e) {
         internalErrors.accept(e);
         String detail = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new FileOutcome(null, new InputError(file.displayName(), null, "internal error: " + detail, true));
+        return FileOutcome.of(new InputError(file.displayName(), null, "internal error: " + detail, true));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -23,12 +23,20 @@ import dev.portcullis.model.InputError;
 /**
  * Turns the paths a user gave into the files to check. A file named explicitly is always checked (and is an
  * error if it is not a template); a directory is walked recursively and only files that look like templates
- * are picked, others skipped quietly, so pointing the gate at a repository root just works.
+ * are picked, others skipped quietly, so pointing the gate at a repository root just works. A CDK cloud assembly
+ * ({@code cdk.out}) met on the way, or named, is read through its manifest ({@link CloudAssembly}) instead of file
+ * by file, so its templates are checked once, with their construct paths.
  */
 final class TemplateDiscovery {
 
-    /** A file to check and the name used for it in findings and errors. */
-    record Candidate(Path path, String displayName) {
+    /**
+     * A file to check and the name used for it in findings and errors; {@code stack} is the cloud assembly stack
+     * the file is the template of, null for a plain template.
+     */
+    record Candidate(Path path, String displayName, AssemblyStack stack) {
+        Candidate(Path path, String displayName) {
+            this(path, displayName, null);
+        }
     }
 
     record Discovery(List<Candidate> candidates, List<InputError> errors) {
@@ -55,30 +63,87 @@ final class TemplateDiscovery {
     /** How much of a file is read to decide whether it is a template. */
     private static final int SNIFF_BYTES = 1024 * 1024;
 
+    /** Users' rule directories: their annotated fixtures are insecure on purpose, so a directory scan skips them. */
+    private final Set<Path> ruleDirectories;
+
+    TemplateDiscovery() {
+        this(List.of());
+    }
+
+    TemplateDiscovery(List<String> ruleDirectories) {
+        this.ruleDirectories = ruleDirectories.stream().map(d -> Path.of(d).toAbsolutePath().normalize())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     Discovery discover(List<String> paths) {
         List<Candidate> candidates = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
+        List<Path> assemblies = new ArrayList<>();
         for (String given : paths) {
             Path path = Path.of(given);
+            Path parent = path.toAbsolutePath().getParent();
             if (Files.isDirectory(path)) {
-                walk(path, given, candidates, errors);
+                walk(path, given, candidates, errors, assemblies);
+            } else if (path.getFileName() != null && path.getFileName().toString().equals(CloudAssembly.MANIFEST)
+                    && parent != null && CloudAssembly.isAssembly(parent)) {
+                String directory = given.substring(0, given.length() - CloudAssembly.MANIFEST.length());
+                readAssembly(parent, directory.isEmpty() ? "." : directory, candidates, errors, assemblies);
             } else if (Files.exists(path)) {
                 candidates.add(new Candidate(path, given));
             } else {
                 errors.add(new InputError(given, null, "no such file or directory"));
             }
         }
-        return new Discovery(candidates, errors);
+        return new Discovery(withoutAssemblyFiles(candidates, assemblies), errors);
     }
 
-    private void walk(Path root, String given, List<Candidate> candidates, List<InputError> errors) {
+    private void readAssembly(Path directory, String display, List<Candidate> candidates, List<InputError> errors,
+                              List<Path> assemblies) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (assemblies.contains(absolute)) {
+            return;
+        }
+        assemblies.add(absolute);
+        CloudAssembly.Reading reading = CloudAssembly.read(directory, display);
+        for (AssemblyStack stack : reading.stacks()) {
+            candidates.add(new Candidate(stack.template(), stack.display(stack.templateFile()), stack));
+        }
+        errors.addAll(reading.errors());
+    }
+
+    /** A plain file inside a cloud assembly read in the same run is checked as part of the assembly only. */
+    private static List<Candidate> withoutAssemblyFiles(List<Candidate> candidates, List<Path> assemblies) {
+        if (assemblies.isEmpty()) {
+            return candidates;
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Path absolute = c.path().toAbsolutePath().normalize();
+            if (c.stack() != null || assemblies.stream().noneMatch(absolute::startsWith)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private void walk(Path root, String given, List<Candidate> candidates, List<InputError> errors,
+                      List<Path> assemblies) {
         List<Path> found = new ArrayList<>();
+        List<Path> assemblyDirs = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean skip = !dir.equals(root) && SKIPPED_DIRECTORIES.contains(dir.getFileName().toString());
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    boolean skip = !dir.equals(root) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+                            || ruleDirectories.contains(dir.toAbsolutePath().normalize()));
+                    if (skip) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (CloudAssembly.isAssembly(dir)) {
+                        assemblyDirs.add(dir);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
@@ -97,6 +162,11 @@ final class TemplateDiscovery {
             });
         } catch (IOException e) {
             errors.add(new InputError(given, null, "cannot read directory: " + reason(e)));
+        }
+        assemblyDirs.sort(null);
+        for (Path dir : assemblyDirs) {
+            readAssembly(dir, dir.equals(root) ? trimmed(given) : display(root, given, dir), candidates, errors,
+                    assemblies);
         }
         found.sort(null);
         for (Path file : found) {
@@ -154,6 +224,10 @@ final class TemplateDiscovery {
         } catch (IOException | RuntimeException unreadable) {
             return JSON_TEMPLATE_KEY.matcher(text).find();
         }
+    }
+
+    private static String trimmed(String given) {
+        return given.length() > 1 && given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
     }
 
     private static String display(Path root, String given, Path file) {

@@ -14,8 +14,17 @@ import java.time.LocalDate;
  * @param owner   who owns the waiver; null when not given
  * @param expires the last day the waiver applies; null when it does not expire
  * @param expired true when {@code expires} is before the day of the check: the finding is active again
+ * @param forbidden true when the project configuration does not allow this kind of suppression for the finding's
+ *                  rule or severity (an inline suppression where only the waiver file may waive): the finding is
+ *                  active and says where its suppression has to go instead
  */
-public record Suppression(Kind kind, String source, String reason, String owner, LocalDate expires, boolean expired) {
+public record Suppression(Kind kind, String source, String reason, String owner, LocalDate expires, boolean expired,
+                          boolean forbidden) {
+
+    /** A suppression the configuration allows. */
+    public Suppression(Kind kind, String source, String reason, String owner, LocalDate expires, boolean expired) {
+        this(kind, source, reason, owner, expires, expired, false);
+    }
 
     /** Where a suppression was written. */
     public enum Kind {
@@ -29,6 +38,11 @@ public record Suppression(Kind kind, String source, String reason, String owner,
 
     /** True when this suppression keeps its finding out of the exit code. */
     public boolean suppresses() {
-        return !expired;
+        return !expired && !forbidden;
+    }
+
+    /** The same suppression, not honoured because the configuration forbids it. */
+    public Suppression asForbidden() {
+        return new Suppression(kind, source, reason, owner, expires, expired, true);
     }
 }

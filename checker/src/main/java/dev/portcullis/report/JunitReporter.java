@@ -17,8 +17,9 @@ import dev.portcullis.model.InputError;
 
 /**
  * Writes the result as JUnit XML for CI systems that show test reports: one test suite {@code portcullis}, a test
- * case per rule × resource with findings (failing, each finding as {@code file:line:col message}), and a test case
- * with an error per input that could not be evaluated. The check result holds only what failed, not every rule ×
+ * case per rule × resource with findings (failing, each finding as {@code file:line:col message}; skipped, with what
+ * suppressed them, when every finding of the case is suppressed), and a test case with an error per input that could
+ * not be evaluated. The check result holds only what failed, not every rule ×
  * resource pair that was evaluated, so passing pairs do not appear as passing test cases.
  */
 public final class JunitReporter implements Reporter {
@@ -29,22 +30,28 @@ public final class JunitReporter implements Reporter {
     public void write(CheckResult result, Writer out) throws IOException {
         Map<String, List<Finding>> cases = new LinkedHashMap<>();
         for (Finding f : result.findings().stream().sorted(Finding.ORDER).toList()) {
-            cases.computeIfAbsent(f.ruleId() + "\u0000" + f.file() + "\u0000" + resourceName(f),
-                    k -> new ArrayList<>()).add(f);
+            cases.computeIfAbsent(f.ruleId() + "\u0000" + f.file() + "\u0000" + resourceName(f) + "\u0000"
+                    + f.suppressed(), k -> new ArrayList<>()).add(f);
         }
+        int skipped = (int) cases.values().stream().filter(c -> c.get(0).suppressed()).count();
+        int failures = cases.size() - skipped;
         List<InputError> errors = result.errors().stream().sorted(JsonReport.ERROR_ORDER).toList();
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
-            counts(xml, cases.size() + errors.size(), cases.size(), errors.size());
+            counts(xml, cases.size() + errors.size(), failures, errors.size(), skipped);
             xml.writeCharacters("\n  ");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "portcullis");
-            counts(xml, cases.size() + errors.size(), cases.size(), errors.size());
+            counts(xml, cases.size() + errors.size(), failures, errors.size(), skipped);
             for (List<Finding> findings : cases.values()) {
-                failingCase(xml, findings);
+                if (findings.get(0).suppressed()) {
+                    skippedCase(xml, findings);
+                } else {
+                    failingCase(xml, findings);
+                }
             }
             for (InputError e : errors) {
                 errorCase(xml, e);
@@ -62,10 +69,28 @@ public final class JunitReporter implements Reporter {
         out.flush();
     }
 
-    private static void counts(XMLStreamWriter xml, int tests, int failures, int errors) throws XMLStreamException {
+    private static void counts(XMLStreamWriter xml, int tests, int failures, int errors, int skipped)
+            throws XMLStreamException {
         xml.writeAttribute("tests", String.valueOf(tests));
         xml.writeAttribute("failures", String.valueOf(failures));
         xml.writeAttribute("errors", String.valueOf(errors));
+        if (skipped > 0) {
+            xml.writeAttribute("skipped", String.valueOf(skipped));
+        }
+    }
+
+    /** A rule × resource whose findings are all suppressed: skipped, saying by what. */
+    private static void skippedCase(XMLStreamWriter xml, List<Finding> findings) throws XMLStreamException {
+        Finding first = findings.get(0);
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", text(first.ruleId()));
+        xml.writeAttribute("name", text(resourceName(first) + " in " + first.file()));
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("skipped");
+        xml.writeAttribute("message", text(TerminalText.oneLine(SuppressionText.accepted(first.suppression()))));
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
     }
 
     /** {@code classname} is the rule, {@code name} the resource and its file, so CI groups failures by rule. */
@@ -85,6 +110,10 @@ public final class JunitReporter implements Reporter {
                     .append(TerminalText.oneLine(f.message()));
             if (f.scenario() != null) {
                 body.append(" [when ").append(TerminalText.oneLine(f.scenario())).append(']');
+            }
+            String lapsed = SuppressionText.lapsed(f.suppression());
+            if (lapsed != null) {
+                body.append(" [").append(TerminalText.oneLine(lapsed)).append(']');
             }
             body.append('\n');
         }

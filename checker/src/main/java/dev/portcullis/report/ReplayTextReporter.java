@@ -9,6 +9,8 @@ import dev.portcullis.response.config.ResponseConfig;
 import dev.portcullis.response.events.ReplayResult;
 import dev.portcullis.response.plan.PlannedAction;
 import dev.portcullis.response.plan.PlannedAction.BlockIp;
+import dev.portcullis.response.plan.PlannedAction.DeleteFunctionUrl;
+import dev.portcullis.response.plan.PlannedAction.RestorePublicAccessBlock;
 import dev.portcullis.response.plan.PlannedAction.IsolateInstance;
 import dev.portcullis.response.plan.PlannedAction.Notify;
 import dev.portcullis.response.plan.PlannedAction.QuarantineInstance;
@@ -93,7 +95,19 @@ public final class ReplayTextReporter implements ReplayReporter {
             return release.instanceId() + ": " + oneLine(release.reason());
         }
         if (action instanceof RevokeIngress revoke) {
-            return revoke.cidr() + " from " + revoke.securityGroupId() + ": " + oneLine(revoke.reason());
+            String ports = revoke.fromPort() == null ? "all traffic" : revoke.fromPort().equals(revoke.toPort())
+                    ? revoke.ipProtocol() + " " + revoke.fromPort()
+                    : revoke.ipProtocol() + " " + revoke.fromPort() + "-" + revoke.toPort();
+            return ports + " from " + revoke.cidr() + " on " + revoke.securityGroupId() + " (changed by "
+                    + revoke.changedBy() + "): " + oneLine(revoke.reason());
+        }
+        if (action instanceof RestorePublicAccessBlock restore) {
+            return "bucket " + restore.bucket() + " (changed by " + restore.changedBy() + "): "
+                    + oneLine(restore.reason());
+        }
+        if (action instanceof DeleteFunctionUrl delete) {
+            return delete.functionName() + (delete.qualifier() == null ? "" : ":" + delete.qualifier())
+                    + " (changed by " + delete.changedBy() + "): " + oneLine(delete.reason());
         }
         throw new IllegalArgumentException("no text form for " + action.actionType());
     }

@@ -57,6 +57,11 @@ public record RuleDescription(String id, String title, Severity severity, String
                         noteWhy + " The resources the loop would create were not checked.",
                         "Give the loop's collection a known value (e.g. a parameter value), or check the "
                                 + "processed template."),
+                builtIn("nested-stack-not-checked", "Nested stack whose template is not in the cloud assembly",
+                        Severity.INFO, noteWhy + " The nested stack's template is not a file of the assembly "
+                                + "(e.g. an S3 URL), so its resources were not seen.",
+                        "Check the nested stack's template on its own, or define it in the CDK app "
+                                + "(NestedStack) so its template is synthesized into cdk.out."),
                 builtIn("conditions-over-budget", "Too many condition combinations to check each one",
                         Severity.INFO, noteWhy + " The resource's conditions allow more scenarios than the gate "
                                 + "evaluates one by one.",

@@ -21,7 +21,7 @@ record RuleListReport(List<RuleEntry> rules) {
 
     /** One rule; {@code check} and {@code params} only for rules implemented by a Java check. */
     @JsonPropertyOrder({"id", "title", "severity", "service", "resourceTypes", "controls", "equivalents", "check",
-            "params", "message", "remediation", "rationale", "references", "file"})
+            "params", "response", "message", "remediation", "rationale", "references", "file"})
     record RuleEntry(
             String id,
             String title,
@@ -32,6 +32,7 @@ record RuleListReport(List<RuleEntry> rules) {
             Map<String, List<String>> equivalents,
             @JsonInclude(JsonInclude.Include.NON_NULL) String check,
             @JsonInclude(JsonInclude.Include.NON_NULL) Record params,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> response,
             String message,
             String remediation,
             String rationale,
@@ -40,7 +41,8 @@ record RuleListReport(List<RuleEntry> rules) {
 
         static RuleEntry of(Rule r) {
             return new RuleEntry(r.id(), r.title(), r.severity().label(), r.service(), r.resourceTypes(), r.controls(),
-                    r.equivalents(), r.checkName(), r.check() == null ? null : r.check().params(), r.message(),
+                    r.equivalents(), r.checkName(), r.check() == null ? null : r.check().params(),
+                    r.declaredRevert().map(v -> Map.of("revert", v.label())).orElse(null), r.message(),
                     r.remediation(), r.rationale(), r.references(), r.source().displayName());
         }
     }

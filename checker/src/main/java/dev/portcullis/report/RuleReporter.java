@@ -48,7 +48,7 @@ public final class RuleReporter {
     public void explain(Rule r, FixtureSnippets examples, Writer out) throws IOException {
         out.write(style.bold(r.id()) + "  " + style.severity(r.severity()) + "\n");
         out.write(TerminalText.oneLine(r.title()) + "\n\n");
-        field(out, "Resource types", String.join(", ", r.resourceTypes()));
+        field(out, "Resource types", r.anyType() ? "every type (*)" : String.join(", ", r.resourceTypes()));
         for (ControlFramework f : ControlFramework.values()) {
             field(out, f.title(), String.join(", ", r.controls(f)));
         }
@@ -58,6 +58,8 @@ public final class RuleReporter {
         if (r.check() != null) {
             field(out, "Java check", r.checkName());
         }
+        field(out, "Runtime response", r.declaredRevert().map(v -> "notify and revert (" + v.label() + ")")
+                .orElse("notify"));
         field(out, "Rule file", r.source().displayName());
         section(out, "Why it matters", wrap(r.rationale()));
         section(out, "How to fix", wrap(r.remediation()));

@@ -64,15 +64,37 @@ record SarifLog(@JsonProperty("$schema") String schema, String version, List<Run
     record Notification(String level, Message message, List<Location> locations) {
     }
 
+    /** {@code baselineState}: {@code new} or {@code unchanged} when the check compared with a baseline. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"ruleId", "ruleIndex", "level", "message", "locations", "partialFingerprints",
-            "properties"})
+            "baselineState", "suppressions", "properties"})
     record Result(String ruleId, int ruleIndex, String level, Message message, List<Location> locations,
-                  Map<String, String> partialFingerprints, ResultProperties properties) {
+                  Map<String, String> partialFingerprints, String baselineState, List<Suppression> suppressions,
+                  ResultProperties properties) {
     }
 
-    /** {@code scenario}: the condition values under which the finding holds, when not all of them. */
-    record ResultProperties(String scenario) {
+    /**
+     * Why a result is suppressed: {@code kind} {@code inSource} (template Metadata) or {@code external} (waiver file,
+     * baseline); {@code status} is always {@code accepted}, since only suppressions that hold are written.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"kind", "status", "justification", "properties"})
+    record Suppression(String kind, String status, String justification, SuppressionProperties properties) {
+    }
+
+    /** Where the suppression is written, who owns it and until when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"source", "owner", "expires"})
+    record SuppressionProperties(String source, String owner, String expires) {
+    }
+
+    /**
+     * {@code scenario}: the condition values under which the finding holds, when not all of them;
+     * {@code cdkArtifact} and {@code cdkSource} ({@code file:line} in the CDK app) for templates of a cloud assembly.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"scenario", "cdkArtifact", "cdkSource"})
+    record ResultProperties(String scenario, String cdkArtifact, String cdkSource) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

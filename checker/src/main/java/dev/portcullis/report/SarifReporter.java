@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
@@ -38,6 +39,7 @@ public final class SarifReporter implements Reporter {
     private final List<RuleDescription> rules;
     private final String version;
     private final ArtifactPaths paths;
+    private final boolean baselineCompared;
 
     /**
      * @param rules   the rules the check ran (built-in findings are described without being listed)
@@ -45,9 +47,18 @@ public final class SarifReporter implements Reporter {
      * @param root    the directory file names are made relative to, normally the working directory
      */
     public SarifReporter(List<RuleDescription> rules, String version, Path root) {
+        this(rules, version, root, false);
+    }
+
+    /**
+     * @param baselineCompared whether the check compared its findings with a baseline: each result then says
+     *                         whether it is {@code new} or {@code unchanged} ({@code baselineState})
+     */
+    public SarifReporter(List<RuleDescription> rules, String version, Path root, boolean baselineCompared) {
         this.rules = List.copyOf(rules);
         this.version = version;
         this.paths = new ArtifactPaths(root);
+        this.baselineCompared = baselineCompared;
     }
 
     @Override
@@ -121,13 +132,60 @@ public final class SarifReporter implements Reporter {
                 ? new ArtifactLocation(ArtifactPaths.encode(relative), SRCROOT)
                 : new ArtifactLocation(paths.absoluteUri(f.file()), null);
         Region region = f.line() >= 1 ? new Region(f.line(), f.column() >= 1 ? f.column() : null) : null;
-        List<LogicalLocation> logical = f.resource() == null ? List.of()
-                : List.of(new LogicalLocation(f.resource(), "resource", f.path()));
+        List<LogicalLocation> logical = new ArrayList<>();
+        if (f.resource() != null) {
+            logical.add(new LogicalLocation(f.resource(), "resource", f.path()));
+        }
+        CdkOrigin origin = f.origin();
+        if (origin != null && origin.constructPath() != null) {
+            logical.add(new LogicalLocation(constructName(origin.constructPath()), "resource",
+                    origin.constructPath()));
+        }
         Map<String, String> fingerprints = new LinkedHashMap<>();
         fingerprints.put(Fingerprint.KEY, Fingerprint.of(f, paths.display(f.file())));
-        return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()), Message.of(f.message()),
+        String baselineState = !baselineCompared ? null : f.inBaseline() ? "unchanged" : "new";
+        String lapsed = SuppressionText.lapsed(f.suppression());
+        String text = lapsed == null ? f.message() : f.message() + " (" + lapsed + ")";
+        return new SarifLog.Result(f.ruleId(), ruleIndex, level(f.severity()), Message.of(text),
                 List.of(new Location(new PhysicalLocation(artifact, region), logical)), fingerprints,
-                f.scenario() == null ? null : new SarifLog.ResultProperties(f.scenario()));
+                baselineState, suppressions(f), properties(f));
+    }
+
+    private static SarifLog.ResultProperties properties(Finding f) {
+        CdkOrigin origin = f.origin();
+        String source = origin == null || origin.sourceFile() == null ? null
+                : origin.sourceFile() + (origin.sourceLine() == null ? "" : ":" + origin.sourceLine());
+        if (f.scenario() == null && origin == null) {
+            return null;
+        }
+        return new SarifLog.ResultProperties(f.scenario(), origin == null ? null : origin.artifact(), source);
+    }
+
+    /** The construct's own id: the last segment of its path, or the one before a CDK {@code Resource}/{@code Default}. */
+    private static String constructName(String constructPath) {
+        String[] parts = constructPath.split("/");
+        String last = parts[parts.length - 1];
+        if (parts.length > 1 && (last.equals("Resource") || last.equals("Default"))) {
+            return parts[parts.length - 2];
+        }
+        return last;
+    }
+
+    /**
+     * A suppression that holds, as SARIF's; null otherwise. A waiver that expired or an inline suppression that is
+     * not allowed is left out rather than written with status {@code rejected}: some consumers hide any result
+     * that has suppressions, and a lapsed waiver must show up as an open alert. The message says it lapsed.
+     */
+    private static List<SarifLog.Suppression> suppressions(Finding f) {
+        if (!f.suppressed()) {
+            return null;
+        }
+        dev.portcullis.model.Suppression s = f.suppression();
+        String kind = s.kind() == dev.portcullis.model.Suppression.Kind.INLINE ? "inSource" : "external";
+        return List.of(new SarifLog.Suppression(kind, "accepted",
+                s.reason() == null ? "no reason given" : s.reason(),
+                new SarifLog.SuppressionProperties(s.source(), s.owner(),
+                        s.expires() == null ? null : s.expires().toString())));
     }
 
     private SarifLog.Notification notification(InputError e) {

@@ -1,5 +1,7 @@
 package dev.portcullis.report;
 
+import java.util.regex.Pattern;
+
 /**
  * Makes text from templates safe to print on a terminal. Messages and source lines can carry whatever
  * a template holds, including escape sequences that would restyle or rewrite the reader's terminal, and
@@ -7,12 +9,26 @@ package dev.portcullis.report;
  */
 final class TerminalText {
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
     private TerminalText() {
     }
 
     /** Line breaks become spaces; other control characters except tab become {@code ?}. */
     static String oneLine(String text) {
-        return printable(text.replaceAll("\\s*\\R\\s*", " "));
+        // Called for every field of every finding: most have no line break, and need no regular expression.
+        return printable(hasLineBreak(text) ? LINE_BREAK.matcher(text).replaceAll(" ") : text);
+    }
+
+    /** Whether {@code text} has a character that {@code \R} matches (a line break). */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Control characters except tab become {@code ?}, one for one, so columns stay where they were. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
@@ -21,6 +22,7 @@ public final class TextReporter implements Reporter {
     private final Style style;
     private final boolean listErrors;
     private final boolean showUnknown;
+    private final boolean showSuppressed;
 
     /**
      * @param listErrors whether to list input errors in the report too; callers that already show them
@@ -35,19 +37,43 @@ public final class TextReporter implements Reporter {
      *                    findings; otherwise only the summary line counts them
      */
     public TextReporter(Style style, boolean listErrors, boolean showUnknown) {
+        this(style, listErrors, showUnknown, false);
+    }
+
+    /**
+     * @param showSuppressed whether to list suppressed findings (with what suppressed them), after the findings;
+     *                       otherwise only the summary line counts them
+     */
+    public TextReporter(Style style, boolean listErrors, boolean showUnknown, boolean showSuppressed) {
         this.style = style;
         this.listErrors = listErrors;
         this.showUnknown = showUnknown;
+        this.showSuppressed = showSuppressed;
     }
 
     @Override
     public void write(CheckResult result, Writer out) throws IOException {
         CodeFrame frames = new CodeFrame(new SourceFiles(), style);
-        for (Finding f : result.findings().stream().sorted(Finding.ORDER).toList()) {
+        for (Finding f : result.findings().stream().filter(f -> !f.suppressed()).sorted(Finding.ORDER).toList()) {
             out.write(headline(f));
             out.write('\n');
+            String createdAt = createdAt(f);
+            if (createdAt != null) {
+                out.write(createdAt);
+                out.write('\n');
+            }
             for (String frameLine : frames.render(f.file(), f.line(), f.column())) {
                 out.write(frameLine);
+                out.write('\n');
+            }
+            out.write('\n');
+        }
+        List<Finding> suppressed = result.findings().stream().filter(Finding::suppressed).sorted(Finding.ORDER)
+                .toList();
+        if (showSuppressed && !suppressed.isEmpty()) {
+            out.write(style.bold("Suppressed: not counted against --fail-on") + "\n");
+            for (Finding f : suppressed) {
+                out.write(suppressedLine(f));
                 out.write('\n');
             }
             out.write('\n');
@@ -81,9 +107,42 @@ public final class TextReporter implements Reporter {
                 + "  " + style.severity(f.severity())
                 + "  " + TerminalText.oneLine(f.ruleId())
                 + "  " + (f.resource() == null ? "-" : TerminalText.oneLine(f.resource()))
+                + constructPath(f)
                 + "  " + TerminalText.oneLine(f.message());
-        return f.scenario() == null ? line
-                : line + "  " + style.dim("[when " + TerminalText.oneLine(f.scenario()) + "]");
+        if (f.scenario() != null) {
+            line += "  " + style.dim("[when " + TerminalText.oneLine(f.scenario()) + "]");
+        }
+        String lapsed = SuppressionText.lapsed(f.suppression());
+        return lapsed == null ? line : line + "  " + style.dim("[" + TerminalText.oneLine(lapsed) + "]");
+    }
+
+    /** {@code file:line:col  severity  rule-id  LogicalId  message  [suppressed by ...]}, without a code frame. */
+    private String suppressedLine(Finding f) {
+        return TerminalText.oneLine(f.file() + ":" + f.line() + ":" + f.column())
+                + "  " + f.severity().label()
+                + "  " + TerminalText.oneLine(f.ruleId())
+                + "  " + (f.resource() == null ? "-" : TerminalText.oneLine(f.resource()))
+                + "  " + TerminalText.oneLine(f.message())
+                + "  " + style.dim("[" + TerminalText.oneLine(SuppressionText.accepted(f.suppression())) + "]");
+    }
+
+    /** The CDK construct path after the logical id, e.g. {@code  (Prod/NetworkStack/RemoteDesktop)}. */
+    private String constructPath(Finding f) {
+        CdkOrigin origin = f.origin();
+        if (origin == null || origin.constructPath() == null) {
+            return "";
+        }
+        return " " + style.dim("(" + TerminalText.oneLine(origin.constructPath()) + ")");
+    }
+
+    /** {@code   created at com/example/App.java:12} when the cloud assembly holds creation stack traces. */
+    private String createdAt(Finding f) {
+        CdkOrigin origin = f.origin();
+        if (origin == null || origin.sourceFile() == null) {
+            return null;
+        }
+        String where = origin.sourceFile() + (origin.sourceLine() == null ? "" : ":" + origin.sourceLine());
+        return "  " + style.dim("created at " + TerminalText.oneLine(where));
     }
 
     /** {@code file:line:col  unknown  rule-id  LogicalId  reason}. */
@@ -112,6 +171,9 @@ public final class TextReporter implements Reporter {
             line.append(count(total, "finding")).append(" (").append(String.join(", ", parts)).append(')');
         }
         line.append(" in ").append(count(summary.files(), "template"));
+        if (summary.suppressed() > 0) {
+            line.append(", ").append(summary.suppressed()).append(" suppressed");
+        }
         if (summary.unknown() > 0) {
             line.append(", ").append(summary.unknown()).append(" undetermined");
         }

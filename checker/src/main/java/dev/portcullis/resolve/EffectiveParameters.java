@@ -14,7 +14,8 @@ import dev.portcullis.model.Template;
 
 /**
  * The effective value of each template parameter: the value the user supplied, else the {@code Default},
- * else unknown. Supplied values are checked against {@code AllowedValues} up front, as CloudFormation
+ * else unknown; unknown too when the value passed is one the check cannot know (see {@link Inputs#undetermined()}).
+ * Supplied values are checked against {@code AllowedValues} up front, as CloudFormation
  * rejects such a deployment before creating anything.
  */
 final class EffectiveParameters {
@@ -23,10 +24,12 @@ final class EffectiveParameters {
 
     private final Map<String, Parameter> declared;
     private final Map<String, String> supplied;
+    private final Map<String, String> undetermined;
 
     EffectiveParameters(Template template, Inputs inputs) {
         this.declared = template.parameters();
         this.supplied = inputs.parameters();
+        this.undetermined = inputs.undetermined();
         checkAllowedValues();
     }
 
@@ -41,6 +44,10 @@ final class EffectiveParameters {
     /** The parameter's value, carrying {@code span} (the referring node), so findings point at the use. */
     Value value(String name, Span span) {
         Parameter p = declared.get(name);
+        String reason = undetermined.get(name);
+        if (reason != null) {
+            return new Value.Unknown("parameter " + name + " is " + reason, span);
+        }
         String text = supplied.get(name);
         if (p.type().startsWith(SSM_TYPE_PREFIX)) {
             String key = text != null ? text : p.defaultValue() instanceof ScalarNode s ? s.text() : null;

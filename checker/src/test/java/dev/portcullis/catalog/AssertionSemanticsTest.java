@@ -308,6 +308,25 @@ class AssertionSemanticsTest {
     }
 
     @Test
+    void aRuleForEveryTypeRunsOnTypesNoRuleNamesAndBesideTheirOwnRules() {
+        Rule any = Rules.rule(Rules.bucketRuleYaml(null, "exists: Anything").replace("id: test-rule", "id: any-rule")
+                .replace("[AWS::S3::Bucket]", "[\"*\"]"));
+        Rule bucket = Rules.bucketRule("exists: Anything");
+        TemplateEvaluation e = Rules.run(List.of(bucket, any), """
+                Resources:
+                  Topic:
+                    Type: AWS::SNS::Topic
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                  Custom:
+                    Type: Custom::Thing
+                """, dev.portcullis.resolve.Inputs.NONE);
+        assertEquals(List.of("any-rule Topic", "test-rule Bucket", "any-rule Bucket", "any-rule Custom"),
+                e.findings().stream().map(f -> f.ruleId() + " " + f.resource()).toList(),
+                "in the order the rules were selected, per resource");
+    }
+
+    @Test
     void rulesRunOnlyOnTheirResourceTypes() {
         TemplateEvaluation e = run(Rules.bucketRule("exists: Anything"), """
                   Topic:

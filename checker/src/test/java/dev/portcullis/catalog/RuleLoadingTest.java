@@ -45,6 +45,16 @@ class RuleLoadingTest {
     }
 
     @Test
+    void aRuleDeclaresItsRuntimeResponse() {
+        assertNull(Rules.rule(VALID).revert(), "no response: notify only");
+        Rule rule = Rules.rule(VALID + "response:\n  revert: restore-public-access-block\n");
+        assertEquals(Revert.RESTORE_PUBLIC_ACCESS_BLOCK, rule.revert());
+        InputError e = error(VALID + "response:\n  revert: delete-bucket\n");
+        assertTrue(e.message().contains("revert"), e.message());
+        assertTrue(error(VALID + "response: {}\n").message().contains("revert"));
+    }
+
+    @Test
     void brokenYamlNamesTheLine() {
         InputError e = error(VALID.replace("severity: medium", "severity: [medium"));
         assertTrue(e.line() != null && e.line() >= 3, e.oneLine());
@@ -62,6 +72,18 @@ class RuleLoadingTest {
     void aMissingRequiredFieldIsReported() {
         InputError e = error(VALID.replace("remediation: Turn versioning on.\n", ""));
         assertTrue(e.message().contains("remediation"), e.message());
+    }
+
+    @Test
+    void everyTypeIsAStarThatStandsAlone() {
+        Rule any = Rules.rule(VALID.replace("[AWS::S3::Bucket]", "[\"*\"]"));
+        assertTrue(any.anyType() && any.appliesTo("AWS::IoT::Thing") && any.appliesTo("Custom::Anything"));
+        Rule buckets = Rules.rule(VALID);
+        assertTrue(!buckets.anyType() && buckets.appliesTo("AWS::S3::Bucket") && !buckets.appliesTo("AWS::SNS::Topic"));
+        InputError mixed = error(VALID.replace("[AWS::S3::Bucket]", "[\"*\", AWS::S3::Bucket]"));
+        assertEquals(4, mixed.line());
+        assertTrue(mixed.message().contains("stands alone"), mixed.message());
+        assertEquals(4, error(VALID.replace("[AWS::S3::Bucket]", "[\"AWS::S3::*\"]")).line(), "no partial wildcards");
     }
 
     @Test

@@ -58,7 +58,12 @@ final class Rules {
     }
 
     static Rule bucketRule(String when, String assertion) {
-        return rule("id: test-rule\n"
+        return rule(bucketRuleYaml(when, assertion));
+    }
+
+    /** The text of {@link #bucketRule(String, String)}'s rule. */
+    static String bucketRuleYaml(String when, String assertion) {
+        return ("id: test-rule\n"
                 + "title: A test rule\n"
                 + "severity: high\n"
                 + "resourceTypes: [AWS::S3::Bucket]\n"

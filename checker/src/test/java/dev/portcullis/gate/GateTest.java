@@ -128,6 +128,22 @@ class GateTest {
     }
 
     @Test
+    void aDirectoryScanSkipsTheRuleDirectoriesInUse() throws IOException {
+        write("infra/app.yaml", "Resources:\n  T:\n    Type: AWS::SNS::Topic\n");
+        // A rule's annotated fixture is insecure on purpose; it is checked by `rules test`, not by the scan.
+        write("team-rules/topic-kms.test.yaml", "Resources:\n  T:\n    Type: AWS::SNS::Topic\n");
+        List<String> names = List.of(dir.toString());
+        CheckResult without = new Gate().check(new CheckRequest(names, Inputs.NONE), Progress.NONE);
+        assertEquals(2, without.summary().templates(), "without --rules the fixture is a template like any other");
+
+        RuleOptions rules = new RuleOptions(List.of(dir.resolve("team-rules").toString()), "default", List.of(),
+                List.of());
+        CheckResult with = new Gate().check(new CheckRequest(names, Inputs.NONE, rules), Progress.NONE);
+        assertEquals(1, with.summary().templates(), with.findings().toString());
+        assertTrue(with.findings().stream().noneMatch(f -> f.file().contains("team-rules")));
+    }
+
+    @Test
     void aBrokenJsonTemplateInADirectoryIsNotSkipped() throws IOException {
         write("stack.json", "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}");
         CheckResult result = check(Inputs.NONE, dir);

@@ -96,7 +96,8 @@ class JsonReporterTest {
         assertFalse(errors.get(1).has("line"), "line is left out when unknown");
 
         JsonNode summary = doc.get("summary");
-        assertEquals(List.of("files", "templates", "resources", "findings", "bySeverity", "unknown", "errors"),
+        assertEquals(List.of("files", "templates", "resources", "findings", "bySeverity", "suppressed", "unknown",
+                        "errors"),
                 fieldNames(summary));
         assertEquals(4, summary.get("files").asInt());
         assertEquals(3, summary.get("findings").asInt());

@@ -70,6 +70,15 @@ class ParametersTest {
     }
 
     @Test
+    void aValuePassedButNotDeterminedIsUnknownAndItsDefaultDoesNotApply() {
+        Value.Struct p = properties(new Inputs(Map.of(), null, null,
+                Map.of("Env", "passed by its parent stack as ${Bucket.Arn}")));
+        assertEquals("parameter Env is passed by its parent stack as ${Bucket.Arn}", reason(p.get("Env")));
+        // An undetermined value is not checked against AllowedValues: it may well be one of them.
+        assertEquals("dev", properties(Inputs.NONE).get("Env").toPlain());
+    }
+
+    @Test
     void noDefaultAndNothingSuppliedIsUnknown() {
         Value.Struct p = properties(Inputs.NONE);
         assertEquals("parameter Name has no default", reason(p.get("Name")));

@@ -42,7 +42,7 @@ public final class ManagedPolicyAttached implements RuleCheck<ManagedPolicyAttac
         if (!(context.properties() instanceof Value.Struct props)) {
             return;
         }
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         for (String property : PROPERTIES) {
             if (props.get(property) instanceof Value.Seq arns) {
                 for (int i = 0; i < arns.items().size(); i++) {

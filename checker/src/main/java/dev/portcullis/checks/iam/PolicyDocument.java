@@ -1,11 +1,14 @@
 package dev.portcullis.checks.iam;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.portcullis.catalog.Violations;
+import dev.portcullis.engine.Memo;
 import dev.portcullis.engine.ResourceContext;
+import dev.portcullis.model.Resource;
 import dev.portcullis.resolve.Value;
 
 /**
@@ -13,6 +16,10 @@ import dev.portcullis.resolve.Value;
  * chosen by a condition no scenario fixes, a document from a parameter). Checks report the latter as UNKNOWN.
  */
 public record PolicyDocument(PolicySite site, List<Statement> statements, List<Undetermined> undetermined) {
+
+    /** Every document of a resource in a scenario, read once for all the IAM rules that look at it. */
+    private static final Memo.Key<List<PolicyDocument>> DOCUMENTS = Memo.Key.named("policy documents");
+    private static final Set<PolicyKind> ALL_KINDS = EnumSet.allOf(PolicyKind.class);
 
     /** A part of the document that could not be read, with why. */
     public record Undetermined(Value value, String path, String reason) {
@@ -55,11 +62,32 @@ public record PolicyDocument(PolicySite site, List<Statement> statements, List<U
      */
     public static List<Statement> statements(ResourceContext context, Set<PolicyKind> kinds, Violations out) {
         List<Statement> all = new ArrayList<>();
-        for (PolicyDocument document : in(context.resource().type(), context.properties(), kinds)) {
+        for (PolicyDocument document : of(context, kinds)) {
             document.reportUndetermined(out);
             all.addAll(document.statements());
         }
         return all;
+    }
+
+    /** Every document of the given kinds of the context's resource, in document order. */
+    public static List<PolicyDocument> of(ResourceContext context, Set<PolicyKind> kinds) {
+        return of(context, context.resource(), kinds);
+    }
+
+    /** Every document of the given kinds of a resource of the context's template in its scenario. */
+    public static List<PolicyDocument> of(ResourceContext context, Resource resource, Set<PolicyKind> kinds) {
+        List<PolicyDocument> all = context.perScenario(resource, DOCUMENTS,
+                () -> in(resource.type(), context.propertiesOf(resource), ALL_KINDS));
+        if (kinds.containsAll(ALL_KINDS)) {
+            return all;
+        }
+        List<PolicyDocument> out = new ArrayList<>(all.size());
+        for (PolicyDocument document : all) {
+            if (kinds.contains(document.site().kind())) {
+                out.add(document);
+            }
+        }
+        return out;
     }
 
     /** Every readable document of the given kinds in a resource's properties. */

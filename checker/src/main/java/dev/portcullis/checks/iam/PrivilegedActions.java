@@ -48,7 +48,7 @@ public final class PrivilegedActions implements RuleCheck<PrivilegedActions.Para
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
             Answer allows = statement.allows();
             Answer scope = params.everyResourceOnly() ? statement.coversEveryResource(sources) : Answer.YES;

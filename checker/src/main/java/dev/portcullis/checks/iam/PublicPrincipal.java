@@ -31,7 +31,7 @@ public final class PublicPrincipal implements RuleCheck<PublicPrincipal.Params> 
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
             PublicGrant grant = statement.publicGrant(sources);
             Verdicts.report(out, grant.answer(), grant.value(), grant.path(), Map.of(),

@@ -33,9 +33,8 @@ public final class WebIdentityTrust implements RuleCheck<NoParams> {
 
     @Override
     public void evaluate(ResourceContext context, NoParams params, Violations out) {
-        Sources sources = new Sources(context.template(), context.resource());
-        for (PolicyDocument document : PolicyDocument.in(context.resource().type(), context.properties(),
-                EnumSet.of(PolicyKind.TRUST))) {
+        Sources sources = Sources.of(context);
+        for (PolicyDocument document : PolicyDocument.of(context, EnumSet.of(PolicyKind.TRUST))) {
             document.reportUndetermined(out);
             for (Statement statement : document.statements()) {
                 if (!(statement.principal() instanceof Value.Struct principal)

@@ -39,7 +39,7 @@ public final class WildcardAction implements RuleCheck<WildcardAction.Params> {
 
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         for (Statement statement : PolicyDocument.statements(context, PolicyKind.parse(params.documents()), out)) {
             Answer allows = statement.allows();
             if (allows == Answer.NO) {

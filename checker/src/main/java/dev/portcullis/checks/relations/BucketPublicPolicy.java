@@ -44,18 +44,18 @@ public final class BucketPublicPolicy implements RuleCheck<NoParams> {
         if (open == Answer.NO) {
             return;
         }
-        for (Resource other : context.template().resources().values()) {
-            if (!other.type().equals(POLICY) || !context.exists(other)
+        for (Resource other : context.resourcesOfType(POLICY)) {
+            if (!context.exists(other)
                     || !(context.propertiesOf(other) instanceof Value.Struct policy)) {
                 continue;
             }
-            Sources sources = new Sources(context.template(), other);
+            Sources sources = Sources.of(context, other);
             Answer target = BucketReference.names(policy.get("Bucket"), sources, context, context.resource());
             if (target == Answer.NO) {
                 continue;
             }
             Answer grants = Answer.NO;
-            for (PolicyDocument document : PolicyDocument.in(POLICY, policy, EnumSet.of(PolicyKind.RESOURCE))) {
+            for (PolicyDocument document : PolicyDocument.of(context, other, EnumSet.of(PolicyKind.RESOURCE))) {
                 if (!document.undetermined().isEmpty()) {
                     grants = grants.or(Answer.MAYBE);
                 }

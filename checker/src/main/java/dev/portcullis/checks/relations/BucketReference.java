@@ -37,7 +37,7 @@ final class BucketReference {
             // S3 generates the name at deployment: only the bucket's own Ref or attributes can name it.
             return Answer.NO;
         }
-        PartialText bucketName = PartialText.of(name, new Sources(bucketContext.template(), bucket));
+        PartialText bucketName = PartialText.of(name, Sources.of(bucketContext, bucket));
         if (bucketName.display().equals(text.display())) {
             return Answer.YES;
         }

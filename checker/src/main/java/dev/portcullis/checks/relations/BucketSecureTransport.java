@@ -38,21 +38,21 @@ public final class BucketSecureTransport implements RuleCheck<NoParams> {
         Resource bucket = context.resource();
         Answer protectedByPolicy = Answer.NO;
         String why = null;
-        for (Resource other : context.template().resources().values()) {
-            if (!other.type().equals(POLICY) || !context.exists(other)) {
+        for (Resource other : context.resourcesOfType(POLICY)) {
+            if (!context.exists(other)) {
                 continue;
             }
             Value policy = context.propertiesOf(other);
             if (!(policy instanceof Value.Struct props)) {
                 continue;
             }
-            Sources sources = new Sources(context.template(), other);
+            Sources sources = Sources.of(context, other);
             Answer target = BucketReference.names(props.get("Bucket"), sources, context, bucket);
             if (target == Answer.NO) {
                 continue;
             }
             Answer denies = Answer.NO;
-            for (PolicyDocument document : PolicyDocument.in(POLICY, props, EnumSet.of(PolicyKind.RESOURCE))) {
+            for (PolicyDocument document : PolicyDocument.of(context, other, EnumSet.of(PolicyKind.RESOURCE))) {
                 if (!document.undetermined().isEmpty()) {
                     denies = denies.or(Answer.MAYBE);
                 }

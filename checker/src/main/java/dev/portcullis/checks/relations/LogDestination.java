@@ -1,13 +1,15 @@
 package dev.portcullis.checks.relations;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.portcullis.checks.values.Answer;
 import dev.portcullis.checks.values.PartialText;
 import dev.portcullis.checks.values.Sources;
+import dev.portcullis.engine.Memo;
 import dev.portcullis.engine.ResourceContext;
 import dev.portcullis.model.MappingNode;
 import dev.portcullis.model.Node;
@@ -46,99 +48,110 @@ final class LogDestination {
     private static final String ELB_V2_BUCKET_ATTRIBUTE = "access_logs.s3.bucket";
     private static final String ELB_V2_ENABLED_ATTRIBUTE = "access_logs.s3.enabled";
 
+    /**
+     * The bucket names that the template's log sources deliver to in one scenario, as {@link PartialText#display()}
+     * texts ({@code ${Bucket}}, a literal name, a {@code Fn::Sub} pattern), and the bucket domain names CloudFront
+     * logs to. Collected once per scenario: every bucket asks, and asking each log source again for each bucket
+     * would be quadratic.
+     */
+    private record Targets(Set<String> names, Set<String> domains) {
+    }
+
+    private static final Memo.Key<Targets> TARGETS = Memo.Key.named("log delivery targets");
+
     /** True when some resource of {@code context}'s scenario certainly delivers logs to its bucket. */
     static boolean receivesLogs(ResourceContext context) {
+        Targets targets = context.perTemplateScenario(TARGETS, () -> targets(context));
+        if (targets.names().isEmpty() && targets.domains().isEmpty()) {
+            return false;
+        }
         Resource bucket = context.resource();
-        for (Resource other : context.template().resources().values()) {
-            // Type first: resolving every resource of the template for every bucket would be quadratic.
-            if (!mayDeliver(other) || (other != bucket && !context.exists(other))) {
-                continue;
-            }
-            Value properties = other == bucket ? context.properties() : context.propertiesOf(other);
-            if (properties instanceof Value.Struct props
-                    && delivers(other.type(), props, new Sources(context.template(), other), context, bucket)
-                    == Answer.YES) {
-                return true;
+        String id = bucket.logicalId();
+        if (targets.names().contains("${" + id + "}") || targets.domains().contains("${" + id + ".DomainName}")
+                || targets.domains().contains("${" + id + ".RegionalDomainName}")) {
+            return true;
+        }
+        // Otherwise only the same name as the bucket's BucketName names it (BucketReference, certain case).
+        Value name = context.properties() instanceof Value.Struct props ? props.get("BucketName") : null;
+        return name != null && targets.names().contains(PartialText.of(name, Sources.of(context)).display());
+    }
+
+    private static Targets targets(ResourceContext context) {
+        Set<String> names = new HashSet<>();
+        Set<String> domains = new HashSet<>();
+        for (String type : LOG_SOURCES.keySet()) {
+            for (Resource other : context.resourcesOfType(type)) {
+                if (mayDeliver(other) && context.exists(other)
+                        && context.propertiesOf(other) instanceof Value.Struct props) {
+                    delivers(type, props, Sources.of(context, other), names, domains);
+                }
             }
         }
-        return false;
+        return new Targets(names, domains);
     }
 
     /**
-     * Whether the resource, as written, could deliver logs at all: the right type and the logging property present
-     * (or properties computed by an intrinsic). Checked on the template text so that most resources are never
-     * resolved: every bucket asks this of every other bucket.
+     * Whether the resource, as written, could deliver logs at all: the logging property present (or properties
+     * computed by an intrinsic). Checked on the template text so that most resources are never resolved.
      */
     private static boolean mayDeliver(Resource other) {
-        String key = LOG_SOURCES.get(other.type());
-        if (key == null) {
-            return false;
-        }
         Node properties = other.properties();
-        return !(properties instanceof MappingNode m) || m.has(key);
+        return !(properties instanceof MappingNode m) || m.has(LOG_SOURCES.get(other.type()));
     }
 
-    private static Answer delivers(String type, Value.Struct props, Sources sources, ResourceContext context,
-                                   Resource bucket) {
+    /** Adds the names (and CloudFront domain names) a log source of {@code type} delivers to. */
+    private static void delivers(String type, Value.Struct props, Sources sources, Set<String> names,
+                                 Set<String> domains) {
         if (type.equals("AWS::S3::Bucket")) {
-            return props.get("LoggingConfiguration") instanceof Value.Struct logging
-                    ? BucketReference.names(logging.get("DestinationBucketName"), sources, context, bucket)
-                    : Answer.NO;
-        }
-        if (type.equals("AWS::ElasticLoadBalancing::LoadBalancer")) {
-            return props.get("AccessLoggingPolicy") instanceof Value.Struct policy && !isFalse(policy.get("Enabled"))
-                    ? BucketReference.names(policy.get("S3BucketName"), sources, context, bucket)
-                    : Answer.NO;
-        }
-        if (type.equals("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
-            return loadBalancerAttribute(props.get("LoadBalancerAttributes"), sources, context, bucket);
-        }
-        if (type.equals("AWS::CloudFront::Distribution")
+            if (props.get("LoggingConfiguration") instanceof Value.Struct logging) {
+                addName(logging.get("DestinationBucketName"), sources, names);
+            }
+        } else if (type.equals("AWS::ElasticLoadBalancing::LoadBalancer")) {
+            if (props.get("AccessLoggingPolicy") instanceof Value.Struct policy && !isFalse(policy.get("Enabled"))) {
+                addName(policy.get("S3BucketName"), sources, names);
+            }
+        } else if (type.equals("AWS::ElasticLoadBalancingV2::LoadBalancer")) {
+            loadBalancerAttribute(props.get("LoadBalancerAttributes"), sources, names);
+        } else if (type.equals("AWS::CloudFront::Distribution")
                 && props.get("DistributionConfig") instanceof Value.Struct config
-                && config.get("Logging") instanceof Value.Struct logging) {
-            return cloudFrontLogBucket(logging.get("Bucket"), sources, context, bucket);
+                && config.get("Logging") instanceof Value.Struct logging && logging.get("Bucket") != null) {
+            // CloudFront names the bucket by its domain name: !GetAtt B.DomainName or name.s3.amazonaws.com.
+            PartialText text = PartialText.of(logging.get("Bucket"), sources);
+            domains.add(text.display());
+            names.add(withoutEndpoint(text).display());
         }
-        return Answer.NO;
     }
 
-    private static Answer loadBalancerAttribute(Value attributes, Sources sources, ResourceContext context,
-                                                Resource bucket) {
-        if (!(attributes instanceof Value.Seq seq)) {
-            return Answer.NO;
+    private static void addName(Value value, Sources sources, Set<String> names) {
+        if (value != null) {
+            names.add(PartialText.of(value, sources).display());
         }
-        Answer any = Answer.NO;
+    }
+
+    /** An ALB/NLB's {@code access_logs.s3.bucket}, unless {@code access_logs.s3.enabled} is false. */
+    private static void loadBalancerAttribute(Value attributes, Sources sources, Set<String> names) {
+        if (!(attributes instanceof Value.Seq seq)) {
+            return;
+        }
+        List<String> buckets = new ArrayList<>(1);
         for (Value item : seq.items()) {
             if (!(item instanceof Value.Struct attribute) || attribute.get("Key") == null) {
                 continue;
             }
             String key = PartialText.of(attribute.get("Key"), sources).literal();
             if (ELB_V2_ENABLED_ATTRIBUTE.equals(key) && isFalse(attribute.get("Value"))) {
-                return Answer.NO;
+                return;
             }
-            if (ELB_V2_BUCKET_ATTRIBUTE.equals(key)) {
-                any = any.or(BucketReference.names(attribute.get("Value"), sources, context, bucket));
+            if (ELB_V2_BUCKET_ATTRIBUTE.equals(key) && attribute.get("Value") != null) {
+                buckets.add(PartialText.of(attribute.get("Value"), sources).display());
             }
         }
-        return any;
+        names.addAll(buckets);
     }
 
     /** Logging switched off in so many words: a bucket named there receives nothing. */
     private static boolean isFalse(Value value) {
         return value instanceof Value.Scalar s && s.text().trim().equalsIgnoreCase("false");
-    }
-
-    /** CloudFront names the bucket by its domain name: {@code !GetAtt B.DomainName} or {@code name.s3.amazonaws.com}. */
-    private static Answer cloudFrontLogBucket(Value domain, Sources sources, ResourceContext context, Resource bucket) {
-        if (domain == null) {
-            return Answer.NO;
-        }
-        PartialText text = PartialText.of(domain, sources);
-        String display = text.display();
-        String id = bucket.logicalId();
-        if (display.equals("${" + id + ".DomainName}") || display.equals("${" + id + ".RegionalDomainName}")) {
-            return Answer.YES;
-        }
-        return BucketReference.names(withoutEndpoint(text), context, bucket);
     }
 
     /** The bucket name part of a bucket domain name; the text unchanged when it has no S3 endpoint suffix. */

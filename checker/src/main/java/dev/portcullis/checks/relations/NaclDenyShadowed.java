@@ -47,10 +47,10 @@ public final class NaclDenyShadowed implements RuleCheck<NoParams> {
         if (denyNumber == null || denyBlock == null || !denyPorts.isDetermined()) {
             return;
         }
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         String acl = PartialText.of(deny.networkAclId(), sources).display();
-        for (Resource other : context.template().resources().values()) {
-            if (other == context.resource() || !other.type().equals(ENTRY) || !context.exists(other)
+        for (Resource other : context.resourcesOfType(ENTRY)) {
+            if (other == context.resource() || !context.exists(other)
                     || !(context.propertiesOf(other) instanceof Value.Struct otherProps)) {
                 continue;
             }
@@ -59,7 +59,7 @@ public final class NaclDenyShadowed implements RuleCheck<NoParams> {
             IpBlock allowBlock = block(allow.cidr());
             if (allow.allows() != Answer.YES || allowNumber == null || allowNumber >= denyNumber
                     || allowBlock == null || allow.egress() != deny.egress() || deny.egress() == Answer.MAYBE
-                    || !acl.equals(PartialText.of(allow.networkAclId(), new Sources(context.template(), other)).display())
+                    || !acl.equals(PartialText.of(allow.networkAclId(), Sources.of(context, other)).display())
                     || !allowBlock.contains(denyBlock) || !covers(allow, deny)) {
                 continue;
             }

@@ -36,7 +36,7 @@ public final class EnvironmentSecrets implements RuleCheck<NoParams> {
         if (!(context.properties() instanceof Value.Struct props)) {
             return;
         }
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         for (Variable v : variables(context.resource().type(), props)) {
             if (!SecretName.isSecret(v.name())) {
                 continue;

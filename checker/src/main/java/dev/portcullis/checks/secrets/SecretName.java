@@ -30,10 +30,17 @@ public final class SecretName {
     private static final Set<String> CREDENTIAL_VARIABLES = Set.of("aws_access_key_id", "aws_secret_access_key",
             "aws_session_token", "ecs_engine_auth_data");
 
+    /** One of these is in every word of LAST_WORDS, every last word of LAST_TWO_WORDS and every credential variable. */
+    private static final List<String> FRAGMENTS = List.of("pass", "pwd", "secret", "token", "key", "credential",
+            "auth");
+
     private SecretName() {
     }
 
     public static boolean isSecret(String name) {
+        if (!mentionsSecret(name)) {
+            return false;
+        }
         if (CREDENTIAL_VARIABLES.contains(name.toLowerCase(Locale.ROOT))) {
             return true;
         }
@@ -50,6 +57,24 @@ public final class SecretName {
             return true;
         }
         return words.size() >= 2 && LAST_TWO_WORDS.contains(lastTwo);
+    }
+
+    /**
+     * Whether the name, lower-cased letter by letter as {@link #words} does, contains a fragment every secret name
+     * ends with (each word and credential variable above contains one). Most property names contain none, and are
+     * answered without splitting them into words.
+     */
+    private static boolean mentionsSecret(String name) {
+        StringBuilder lower = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            lower.append(Character.toLowerCase(name.charAt(i)));
+        }
+        for (String fragment : FRAGMENTS) {
+            if (lower.indexOf(fragment) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower-case words of a camelCase, PascalCase, snake_case, kebab-case or dotted name. */

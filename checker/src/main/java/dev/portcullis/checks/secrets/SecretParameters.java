@@ -1,11 +1,13 @@
 package dev.portcullis.checks.secrets;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 import dev.portcullis.catalog.RuleCheck;
 import dev.portcullis.catalog.Violations;
+import dev.portcullis.engine.Memo;
 import dev.portcullis.engine.ResourceContext;
 import dev.portcullis.model.IntrinsicNode;
 import dev.portcullis.model.MappingNode;
@@ -14,6 +16,7 @@ import dev.portcullis.model.Parameter;
 import dev.portcullis.model.Resource;
 import dev.portcullis.model.ScalarNode;
 import dev.portcullis.model.SequenceNode;
+import dev.portcullis.model.Template;
 import dev.portcullis.resolve.SubText;
 
 /**
@@ -36,6 +39,8 @@ public final class SecretParameters implements RuleCheck<SecretParameters.Params
     }
 
     private static final int MAX_DEPTH = 64;
+    private static final Memo.Key<Users> USERS = Memo.Key.named("parameter users");
+    private static final Memo.Key<Boolean> ANY_SECRET = Memo.Key.named("any secret parameter");
 
     @Override
     public Class<Params> params() {
@@ -45,15 +50,15 @@ public final class SecretParameters implements RuleCheck<SecretParameters.Params
     @Override
     public void evaluate(ResourceContext context, Params params, Violations out) {
         Map<String, Parameter> declared = context.template().parameters();
-        if (declared.isEmpty()) {
-            return;
+        boolean anySecret = context.perTemplate(ANY_SECRET,
+                () -> declared.entrySet().stream().anyMatch(e -> isSecret(e.getKey(), e.getValue())));
+        if (!anySecret) {
+            return; // most templates: nothing to look for, so no resource needs walking
         }
-        Set<String> used = new LinkedHashSet<>();
-        references(context.resource().node(), used, 0);
-        for (String name : used) {
+        Users users = context.perTemplate(USERS, () -> Users.of(context.template()));
+        for (String name : users.of(context.resource())) {
             Parameter p = declared.get(name);
-            if (p == null || !SecretName.isSecret(name) || p.type().startsWith("AWS::SSM::Parameter::Value")
-                    || !isFirstUser(context, name)) {
+            if (p == null || !isSecret(name, p) || !users.isFirst(context.resource(), name)) {
                 continue;
             }
             if (params.forbidDefault()) {
@@ -66,19 +71,40 @@ public final class SecretParameters implements RuleCheck<SecretParameters.Params
         }
     }
 
-    /** Whether no resource before this one in the template uses the parameter. */
-    private static boolean isFirstUser(ResourceContext context, String parameter) {
-        for (Resource r : context.template().resources().values()) {
-            if (r == context.resource()) {
-                return true;
+    /** A parameter named like a secret whose value is not a reference to an SSM parameter. */
+    private static boolean isSecret(String name, Parameter p) {
+        return SecretName.isSecret(name) && !p.type().startsWith("AWS::SSM::Parameter::Value");
+    }
+
+    /**
+     * The names each resource uses, and the first resource (in template order) to use each name: found in one walk
+     * of the template instead of a walk of every earlier resource for every use of a secret parameter.
+     */
+    private record Users(Map<String, Set<String>> byResource, Map<String, String> firstUser) {
+
+        static Users of(Template template) {
+            Map<String, Set<String>> byResource = new HashMap<>();
+            Map<String, String> firstUser = new HashMap<>();
+            for (Resource r : template.resources().values()) {
+                Set<String> used = new LinkedHashSet<>();
+                references(r.node(), used, 0);
+                byResource.put(r.logicalId(), used);
+                for (String name : used) {
+                    firstUser.putIfAbsent(name, r.logicalId());
+                }
             }
-            Set<String> used = new LinkedHashSet<>();
-            references(r.node(), used, 0);
-            if (used.contains(parameter)) {
-                return false;
-            }
+            return new Users(byResource, firstUser);
         }
-        return true;
+
+        /** The names the resource uses, in the order they are written. */
+        Set<String> of(Resource resource) {
+            return byResource.getOrDefault(resource.logicalId(), Set.of());
+        }
+
+        /** Whether no resource before this one in the template uses the name. */
+        boolean isFirst(Resource resource, String name) {
+            return resource.logicalId().equals(firstUser.get(name));
+        }
     }
 
     /** Names used with {@code Ref} or inside {@code Fn::Sub} anywhere in the node. */

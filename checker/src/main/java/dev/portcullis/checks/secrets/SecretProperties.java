@@ -40,7 +40,7 @@ public final class SecretProperties implements RuleCheck<NoParams> {
 
     @Override
     public void evaluate(ResourceContext context, NoParams params, Violations out) {
-        Sources sources = new Sources(context.template(), context.resource());
+        Sources sources = Sources.of(context);
         if (context.properties() != null) {
             walk(context.properties(), "", sources, out, 0);
         }
@@ -64,11 +64,16 @@ public final class SecretProperties implements RuleCheck<NoParams> {
         }
         if (value instanceof Value.Struct struct) {
             for (Value.Field f : struct.fields()) {
-                String fieldPath = path.isEmpty() ? f.name() : path + "/" + f.name();
                 if (SKIPPED.contains(f.name())) {
                     continue;
                 }
-                if (SecretName.isSecret(f.name()) && !(f.value() instanceof Value.Struct)) {
+                boolean container = f.value() instanceof Value.Struct || f.value() instanceof Value.Seq;
+                boolean secret = SecretName.isSecret(f.name()) && !(f.value() instanceof Value.Struct);
+                if (!secret && !container) {
+                    continue; // a plain value under a name that is not a secret's: nothing to walk or judge
+                }
+                String fieldPath = path.isEmpty() ? f.name() : path + "/" + f.name();
+                if (secret) {
                     judge(f.name(), f.value(), fieldPath, sources, out);
                 } else {
                     walk(f.value(), fieldPath, sources, out, depth + 1);

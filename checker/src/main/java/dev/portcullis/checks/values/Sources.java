@@ -3,6 +3,8 @@ package dev.portcullis.checks.values;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.portcullis.engine.Memo;
+import dev.portcullis.engine.ResourceContext;
 import dev.portcullis.model.IntrinsicNode;
 import dev.portcullis.model.MappingNode;
 import dev.portcullis.model.Node;
@@ -21,6 +23,8 @@ import dev.portcullis.model.Template;
  */
 public final class Sources {
 
+    private static final Memo.Key<Sources> KEY = Memo.Key.named("sources");
+
     private final Template template;
     private final Resource resource;
     private Map<Span, Node> bySpan;
@@ -28,6 +32,19 @@ public final class Sources {
     public Sources(Template template, Resource resource) {
         this.template = template;
         this.resource = resource;
+    }
+
+    /** The sources of the context's resource, shared by every check of the template's evaluation. */
+    public static Sources of(ResourceContext context) {
+        return of(context, context.resource());
+    }
+
+    /**
+     * The sources of any resource of the context's template, shared by every check of the template's evaluation:
+     * the index of a resource's text is built at most once, however many rules and scenarios ask.
+     */
+    public static Sources of(ResourceContext context, Resource resource) {
+        return context.perResource(resource, KEY, () -> new Sources(context.template(), resource));
     }
 
     public Template template() {

@@ -93,4 +93,67 @@ class RelationChecksTest {
         assertEquals(List.of(), outcomes(CheckContexts.run(check, new NoParams(), yaml, "DenyOutside")), "other direction");
         assertEquals(List.of(), outcomes(CheckContexts.run(check, new NoParams(), yaml, "DenyWider")), "not covered");
     }
+    private static final ReferencedBy.Params FLOW_LOG = new ReferencedBy.Params("AWS::EC2::FlowLog", "ResourceId", null);
+
+    private static List<String> flowLog(String yaml, String vpc) {
+        return outcomes(CheckContexts.run(new ReferencedBy(), FLOW_LOG, yaml, vpc));
+    }
+
+    @Test
+    void aReferenceOrAnAttributeAttachesAndAnythingElseDoesNot() {
+        String yaml = """
+                Parameters:
+                  Existing: {Type: String}
+                Resources:
+                  ByRef: {Type: AWS::EC2::VPC}
+                  ByAttribute: {Type: AWS::EC2::VPC}
+                  InList: {Type: AWS::EC2::VPC}
+                  Bare: {Type: AWS::EC2::VPC}
+                  L1: {Type: AWS::EC2::FlowLog, Properties: {ResourceId: !Ref ByRef}}
+                  L2: {Type: AWS::EC2::FlowLog, Properties: {ResourceId: !GetAtt ByAttribute.VpcId}}
+                  L3: {Type: AWS::EC2::FlowLog, Properties: {ResourceId: [!Ref InList]}}
+                  L4: {Type: AWS::EC2::FlowLog, Properties: {ResourceId: !Ref Existing}}
+                  L5: {Type: AWS::EC2::FlowLog, Properties: {ResourceId: !Sub "${Bare}-suffix"}}
+                  NotAFlowLog: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Bare}}
+                """;
+        assertEquals(List.of(), flowLog(yaml, "ByRef"));
+        assertEquals(List.of(), flowLog(yaml, "ByAttribute"));
+        assertEquals(List.of(), flowLog(yaml, "InList"));
+        assertEquals(List.of("FAIL "), flowLog(yaml, "Bare"), "a parameter cannot hold this stack's VPC id");
+    }
+
+    @Test
+    void anAttachmentTheScenarioLeavesOpenIsUnknown() {
+        String yaml = """
+                Parameters:
+                  Env: {Type: String, AllowedValues: [dev, prod]}
+                Conditions:
+                  IsProd: !Equals [!Ref Env, prod]
+                Resources:
+                  Vpc: {Type: AWS::EC2::VPC}
+                  Other: {Type: AWS::EC2::VPC}
+                  ProdOnly:
+                    Type: AWS::EC2::FlowLog
+                    Condition: IsProd
+                    Properties: {ResourceId: !Ref Vpc}
+                  Either:
+                    Type: AWS::EC2::FlowLog
+                    Properties: {ResourceId: !If [IsProd, !Ref Other, !Ref AWS::NoValue]}
+                """;
+        assertEquals(List.of("UNKNOWN "), flowLog(yaml, "Vpc"), "the flow log exists only if IsProd holds");
+        assertEquals(List.of("UNKNOWN "), flowLog(yaml, "Other"), "the flow log names it only if IsProd holds");
+    }
+
+    @Test
+    void aNameAttachesWhenTheRuleSaysWhereTheNameIs() {
+        String yaml = """
+                Resources:
+                  Named: {Type: AWS::SecretsManager::Secret, Properties: {Name: app/db}}
+                  Unnamed: {Type: AWS::SecretsManager::Secret}
+                  Rotation: {Type: AWS::SecretsManager::RotationSchedule, Properties: {SecretId: app/db}}
+                """;
+        var byName = new ReferencedBy.Params("AWS::SecretsManager::RotationSchedule", "SecretId", "Name");
+        assertEquals(List.of(), outcomes(CheckContexts.run(new ReferencedBy(), byName, yaml, "Named")));
+        assertEquals(List.of("FAIL "), outcomes(CheckContexts.run(new ReferencedBy(), byName, yaml, "Unnamed")));
+    }
 }

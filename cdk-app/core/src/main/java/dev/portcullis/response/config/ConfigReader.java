@@ -32,10 +32,11 @@ final class ConfigReader {
 
     private static final List<String> TOP_KEYS = List.of("backends", "block-lifetime-hours", "allow-list",
             "min-severity", "finding-types", "sources", "notifications", "dry-run", "rule-group-capacity", "nacl",
-            "waf", "quarantine", "flow-logs");
+            "waf", "quarantine", "flow-logs", "audit");
     private static final List<String> NOTIFICATION_KEYS = List.of("sns-topic-arn", "slack-webhook-secret");
     private static final List<String> NACL_KEYS = List.of("first-rule-number", "max-entries");
     private static final List<String> WAF_KEYS = List.of("scope");
+    private static final List<String> AUDIT_KEYS = List.of("enabled", "own-roles");
 
     private static final Pattern SNS_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
     private static final Pattern SECRET_ARN = Pattern.compile(
@@ -120,12 +121,13 @@ final class ConfigReader {
         WafSettings waf = waf(root.path("waf"));
         QuarantineSettings quarantine = quarantine(root.path("quarantine"));
         FlowLogSettings flowLogs = flowLogs(root.path("flow-logs"));
+        AuditSettings audit = audit(root.path("audit"));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(source, errors);
         }
         return new ResponseConfig(backends, Duration.ofHours(hours), allowList, minSeverity, types,
                 sources.isEmpty() ? Set.of() : EnumSet.copyOf(sources), notifications, dryRun, capacity, nacl, waf,
-                quarantine, flowLogs);
+                quarantine, flowLogs, audit);
     }
 
     private NotificationTargets notifications(JsonNode node) {
@@ -234,6 +236,17 @@ final class ConfigReader {
         }
         return new FlowLogSettings(response, formats, threats, initiated, max, Duration.ofMinutes(minutes), asg,
                 vpcs, dryRun);
+    }
+
+    private AuditSettings audit(JsonNode node) {
+        AuditSettings defaults = AuditSettings.defaults();
+        if (!section("audit", node, AUDIT_KEYS)) {
+            return defaults;
+        }
+        Boolean enabled = bool(node, "audit.enabled", "enabled", defaults.enabled());
+        List<String> roles = list(node, "audit.own-roles", "own-roles", defaults.ownRoles(), (key, value) ->
+                matching(key, value, AuditSettings.ROLE_ARN, "an IAM role ARN"));
+        return new AuditSettings(enabled == null ? defaults.enabled() : enabled, roles);
     }
 
     private String secretReference(String key, JsonNode value) {

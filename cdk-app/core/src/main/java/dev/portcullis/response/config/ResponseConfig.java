@@ -35,6 +35,7 @@ import java.util.Set;
  * waf: {scope: REGIONAL}
  * quarantine: {...}                  # Security Hub custom actions Quarantine / Release, see QuarantineSettings
  * flow-logs: {...}                   # the flow-log kill switch, see FlowLogSettings
+ * audit: {enabled: true, own-roles: []}   # audit of deployed changes (CloudTrail), see AuditSettings
  * </pre>
  *
  * {@code dry-run} defaults to true: a new deployment shows what it would block (in notifications and the blocklist)
@@ -53,7 +54,8 @@ public record ResponseConfig(
         NaclSettings nacl,
         WafSettings waf,
         QuarantineSettings quarantine,
-        FlowLogSettings flowLogs) {
+        FlowLogSettings flowLogs,
+        AuditSettings audit) {
 
     public static final List<Backend> DEFAULT_BACKENDS = List.of(Backend.NETWORK_FIREWALL);
     public static final Duration DEFAULT_BLOCK_LIFETIME = Duration.ofHours(720);
@@ -81,13 +83,23 @@ public record ResponseConfig(
                           NotificationTargets notifications, boolean dryRun, int ruleGroupCapacity, NaclSettings nacl,
                           WafSettings waf) {
         this(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications, dryRun,
-                ruleGroupCapacity, nacl, waf, QuarantineSettings.defaults(), FlowLogSettings.defaults());
+                ruleGroupCapacity, nacl, waf, QuarantineSettings.defaults(), FlowLogSettings.defaults(),
+                AuditSettings.defaults());
+    }
+
+    /** The block-ip settings and the audit's; the instance playbooks' sections take their defaults. */
+    public ResponseConfig(List<Backend> backends, Duration blockLifetime, List<Cidr> allowList,
+                          SeverityThreshold minSeverity, List<FindingTypePattern> findingTypes, Set<FindingSource> sources,
+                          NotificationTargets notifications, boolean dryRun, int ruleGroupCapacity, NaclSettings nacl,
+                          WafSettings waf, AuditSettings audit) {
+        this(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications, dryRun,
+                ruleGroupCapacity, nacl, waf, QuarantineSettings.defaults(), FlowLogSettings.defaults(), audit);
     }
 
     public static ResponseConfig defaults() {
         return new ResponseConfig(DEFAULT_BACKENDS, DEFAULT_BLOCK_LIFETIME, List.of(), DEFAULT_MIN_SEVERITY, List.of(),
                 EnumSet.allOf(FindingSource.class), NotificationTargets.none(), DEFAULT_DRY_RUN,
-                DEFAULT_RULE_GROUP_CAPACITY, NaclSettings.defaults(), WafSettings.defaults());
+                DEFAULT_RULE_GROUP_CAPACITY, NaclSettings.defaults(), WafSettings.defaults(), AuditSettings.defaults());
     }
 
     /** Reads a YAML or JSON file (JSON is read as JSON when the name ends in .json). */
@@ -136,10 +148,15 @@ public record ResponseConfig(
         return root.toString();
     }
 
-    /** Adds the playbooks' sections ({@code quarantine}, {@code flow-logs}) to a configuration document. */
+    /**
+     * Adds the playbooks' sections ({@code quarantine}, {@code flow-logs}, {@code audit}) to a configuration document;
+     * the stack's function environment writes them through here too, so no function misses a section.
+     */
     public void writePlaybooks(ObjectNode root) {
         quarantine.writeTo(root.putObject("quarantine"));
         flowLogs.writeTo(root.putObject("flow-logs"));
+        ArrayNode roles = root.putObject("audit").put("enabled", audit.enabled()).putArray("own-roles");
+        audit.ownRoles().forEach(roles::add);
     }
 
     public boolean acts(FindingSource source) {
@@ -148,20 +165,23 @@ public record ResponseConfig(
 
     public ResponseConfig withAllowList(List<Cidr> cidrs) {
         return new ResponseConfig(backends, blockLifetime, cidrs, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 
     public ResponseConfig withMinSeverity(SeverityThreshold threshold) {
         return new ResponseConfig(backends, blockLifetime, allowList, threshold, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 
     public ResponseConfig withDryRun(boolean value) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                value, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
+                value, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 
-    /** Every response in dry-run: block-ip, quarantine and the kill switch (what replay runs with). */
+    /**
+     * Every response in dry-run: block-ip, quarantine, the kill switch and the audit's reverts (which follow the
+     * top-level dry-run); what replay runs with.
+     */
     public ResponseConfig withEverythingDryRun() {
         QuarantineSettings q = quarantine;
         FlowLogSettings f = flowLogs;
@@ -170,16 +190,22 @@ public record ResponseConfig(
                 new QuarantineSettings(q.operatorSshCidrs(), q.egressHttpsCidrs(), q.detachFromAutoScaling(),
                         q.deregisterTargets(), q.snapshotVolumes(), true),
                 new FlowLogSettings(f.response(), f.formats(), f.threatList(), f.triggerOnInitiatedReject(),
-                        f.maxResponses(), f.window(), f.terminateAutoScalingMembers(), f.vpcIds(), true));
+                        f.maxResponses(), f.window(), f.terminateAutoScalingMembers(), f.vpcIds(), true),
+                audit);
     }
 
     public ResponseConfig withBackends(List<Backend> values) {
         return new ResponseConfig(values, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
+    }
+
+    public ResponseConfig withAudit(AuditSettings value) {
+        return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, value);
     }
 
     public ResponseConfig withFindingTypes(List<FindingTypePattern> values) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, values, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 }

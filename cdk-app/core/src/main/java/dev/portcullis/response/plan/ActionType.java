@@ -11,6 +11,8 @@ public enum ActionType {
     ISOLATE_INSTANCE("isolate-instance"),
     TERMINATE_INSTANCE("terminate-instance"),
     REVOKE_INGRESS("revoke-ingress"),
+    RESTORE_PUBLIC_ACCESS_BLOCK("restore-public-access-block"),
+    DELETE_FUNCTION_URL("delete-function-url"),
     NOTIFY("notify"),
     UPDATE_FINDING("update-finding"),
     /** Undo a quarantine: restore the recorded security groups (Security Hub custom action "Release"). */

@@ -23,6 +23,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = PlannedAction.IsolateInstance.class, name = "isolate-instance"),
         @JsonSubTypes.Type(value = PlannedAction.TerminateInstance.class, name = "terminate-instance"),
         @JsonSubTypes.Type(value = PlannedAction.RevokeIngress.class, name = "revoke-ingress"),
+        @JsonSubTypes.Type(value = PlannedAction.RestorePublicAccessBlock.class, name = "restore-public-access-block"),
+        @JsonSubTypes.Type(value = PlannedAction.DeleteFunctionUrl.class, name = "delete-function-url"),
         @JsonSubTypes.Type(value = PlannedAction.Notify.class, name = "notify"),
         @JsonSubTypes.Type(value = PlannedAction.UpdateFinding.class, name = "update-finding"),
         @JsonSubTypes.Type(value = PlannedAction.ReleaseInstance.class, name = "release-instance")})
@@ -114,11 +116,54 @@ public sealed interface PlannedAction {
         }
     }
 
-    /** Revoke the ingress rule of {@code securityGroupId} that lets {@code cidr} in. */
-    record RevokeIngress(String securityGroupId, String cidr, String reason) implements PlannedAction {
+    /**
+     * Revoke exactly one ingress permission of {@code securityGroupId}: protocol, port range and the one source
+     * range {@code cidr} (IPv4 or IPv6), as the audit found it open; never the group's other permissions.
+     *
+     * @param securityGroupRuleId the rule's id when the change event named it (revoked by id then), else null
+     * @param fromPort            null with protocol -1 (all traffic)
+     * @param rules               the catalog rules the permission violates
+     * @param changedBy           who made the change (the CloudTrail {@code userIdentity} ARN)
+     */
+    record RevokeIngress(String securityGroupId, String securityGroupRuleId, String ipProtocol, Integer fromPort,
+                         Integer toPort, String cidr, java.util.List<String> rules, String changedBy, String reason)
+            implements PlannedAction {
+        public RevokeIngress {
+            rules = rules == null ? java.util.List.of() : java.util.List.copyOf(rules);
+        }
+
         @Override
         public ActionType actionType() {
             return ActionType.REVOKE_INGRESS;
+        }
+    }
+
+    /** Turn all four Block Public Access settings of {@code bucket} back on ({@code PutPublicAccessBlock}). */
+    record RestorePublicAccessBlock(String bucket, java.util.List<String> rules, String changedBy, String reason)
+            implements PlannedAction {
+        public RestorePublicAccessBlock {
+            rules = rules == null ? java.util.List.of() : java.util.List.copyOf(rules);
+        }
+
+        @Override
+        public ActionType actionType() {
+            return ActionType.RESTORE_PUBLIC_ACCESS_BLOCK;
+        }
+    }
+
+    /**
+     * Delete the URL of {@code functionName} ({@code DeleteFunctionUrlConfig}); {@code qualifier} is the alias the
+     * URL belongs to, or null for the unqualified function.
+     */
+    record DeleteFunctionUrl(String functionName, String qualifier, java.util.List<String> rules, String changedBy,
+                             String reason) implements PlannedAction {
+        public DeleteFunctionUrl {
+            rules = rules == null ? java.util.List.of() : java.util.List.copyOf(rules);
+        }
+
+        @Override
+        public ActionType actionType() {
+            return ActionType.DELETE_FUNCTION_URL;
         }
     }
 

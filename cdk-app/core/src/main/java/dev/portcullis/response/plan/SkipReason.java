@@ -36,7 +36,14 @@ public enum SkipReason {
     NOT_AN_INSTANCE("not-an-instance"),
     RATE_LIMITED("rate-limited"),
     TERMINATE_NOT_OPTED_IN("terminate-not-opted-in"),
-    AUTO_SCALING_MEMBER("auto-scaling-member");
+    AUTO_SCALING_MEMBER("auto-scaling-member"),
+    // audit of deployed changes
+    CHANGE_FAILED("change-failed"),
+    OWN_CHANGE("own-change"),
+    CLOUDFORMATION_CHANGE("cloudformation-change"),
+    RESOURCE_NOT_FOUND("resource-not-found"),
+    RESOURCE_UNREADABLE("resource-unreadable"),
+    COMPLIANT("compliant");
 
     private final String wireName;
 

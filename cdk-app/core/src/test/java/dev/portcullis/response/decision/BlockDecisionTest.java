@@ -252,7 +252,8 @@ class BlockDecisionTest {
     void disabledSourceIsSkipped() {
         ResponseConfig guardDutyOnly = new ResponseConfig(ENFORCING.backends(), ENFORCING.blockLifetime(), List.of(),
                 ENFORCING.minSeverity(), List.of(), EnumSet.of(FindingSource.GUARDDUTY), ENFORCING.notifications(),
-                false, ENFORCING.ruleGroupCapacity(), ENFORCING.nacl(), ENFORCING.waf());
+                false, ENFORCING.ruleGroupCapacity(), ENFORCING.nacl(), ENFORCING.waf(),
+                ENFORCING.audit());
         assertEquals(Set.of(SkipReason.SOURCE_DISABLED), codes(decide(guardDutyOnly, "securityhub-port-probe.json")));
         assertEquals(1, blocked(decide(guardDutyOnly, "guardduty-network-connection.json")).size());
     }

@@ -118,7 +118,8 @@ class EventPatternsTest {
         ResponseConfig guardDutyOnly = new ResponseConfig(ResponseConfig.defaults().backends(),
                 ResponseConfig.DEFAULT_BLOCK_LIFETIME, List.of(), ResponseConfig.DEFAULT_MIN_SEVERITY, List.of(),
                 EnumSet.of(FindingSource.GUARDDUTY), ResponseConfig.defaults().notifications(), true, 2000,
-                ResponseConfig.defaults().nacl(), ResponseConfig.defaults().waf());
+                ResponseConfig.defaults().nacl(), ResponseConfig.defaults().waf(),
+                ResponseConfig.defaults().audit());
         EventPatterns patterns = EventPatterns.from(guardDutyOnly);
         assertEquals(List.of(GUARDDUTY_RULE), patterns.all().stream().map(EventPattern::name).toList());
         assertTrue(patterns.named(SECURITY_HUB_RULE).isEmpty());
@@ -157,5 +158,20 @@ class EventPatternsTest {
         EventPattern pattern = EventPatterns.from(ResponseConfig.defaults()).all().get(0);
         ((com.fasterxml.jackson.databind.node.ObjectNode) pattern.pattern()).put("source", "tampered");
         assertTrue(pattern.json().contains("aws.guardduty"));
+    }
+    @Test
+    void theAuditPatternTakesSuccessfulChangesOfTheAuditedCalls() {
+        EventPatterns patterns = EventPatterns.from(ResponseConfig.defaults());
+        assertEquals(List.of(GUARDDUTY_RULE, SECURITY_HUB_RULE),
+                patterns.all().stream().map(EventPattern::name).toList(), "the audit rule is not a finding rule");
+        EventMatcher audit = new EventMatcher(patterns.auditOnly());
+        String event = """
+                {"detail-type": "AWS API Call via CloudTrail", "source": "aws.lambda", "detail": {
+                  "eventSource": "lambda.amazonaws.com", "eventName": "CreateFunctionUrlConfig20211031"}}""";
+        assertEquals(List.of(EventPatterns.AUDIT_RULE), audit.matchingRules(event));
+        assertEquals(List.of(), audit.matchingRules(event.replace("}}", ", \"errorCode\": \"AccessDenied\"}}")));
+        assertEquals(List.of(), audit.matchingRules(event.replace("CreateFunctionUrlConfig", "GetFunctionUrlConfig")));
+        assertTrue(EventPatterns.from(ResponseConfig.defaults().withAudit(
+                new dev.portcullis.response.config.AuditSettings(false, List.of()))).audit().isEmpty());
     }
 }

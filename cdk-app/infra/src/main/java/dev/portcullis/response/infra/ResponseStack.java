@@ -30,6 +30,7 @@ public final class ResponseStack extends Stack {
     private final Queue deadLetters;
     private final QuarantinePlaybook quarantine;
     private final FlowLogKillSwitch killSwitch;
+    private final java.util.Optional<AuditResponder> audit;
 
     public ResponseStack(Construct scope, String id, ResponseStackProps props) {
         super(scope, id, props.stack());
@@ -60,6 +61,8 @@ public final class ResponseStack extends Stack {
                 pruneIp.stateMachine(), reconcile.stateMachine(), deadLetters);
         this.quarantine = new QuarantinePlaybook(this, "Quarantine", functions, notifications, deadLetters);
         this.killSwitch = new FlowLogKillSwitch(this, "KillSwitch", config.flowLogs(), functions, notifications, blocklist);
+        this.audit = EventPatterns.from(config).audit().map(pattern -> new AuditResponder(this, "Audit", config,
+                pattern, props.functionCode(), notifications, deadLetters));
         new OperationalAlarms(this, "Alarms", deadLetters,
                 List.of(recordIp.stateMachine(), pruneIp.stateMachine(), reconcile.stateMachine()),
                 notifications.topic());
@@ -143,6 +146,11 @@ public final class ResponseStack extends Stack {
 
     public FindingRules rules() {
         return rules;
+    }
+
+    /** The audit of deployed changes, unless the configuration disables it. */
+    public java.util.Optional<AuditResponder> audit() {
+        return audit;
     }
 
     public Queue deadLetters() {

@@ -30,6 +30,16 @@ class LambdaContractTest {
     }
 
     @Test
+    void theAuditFunctionReadsWhatItsResponderWrites() throws Exception {
+        String handler = AuditResponder.HANDLER.substring(0, AuditResponder.HANDLER.indexOf("::"));
+        String simpleName = handler.substring(ResponseFunction.HANDLER_PACKAGE.length() + 1);
+        assertTrue(Files.readString(LAMBDA_SOURCES.resolve(simpleName + ".java"))
+                .contains("public final class " + simpleName));
+        String environment = Files.readString(LAMBDA_SOURCES.resolve("AuditEnvironment.java"));
+        assertTrue(environment.contains("\"" + AuditResponder.AUDIT_ROLE_ARN + "\""));
+    }
+
+    @Test
     void everyVariableTheStackWritesIsOneTheFunctionsRead() throws Exception {
         String environment = Files.readString(LAMBDA_SOURCES.resolve("LambdaEnvironment.java"));
         for (String variable : List.of(FunctionEnvironment.CONFIG, FunctionEnvironment.BLOCKLIST_TABLE,

@@ -140,6 +140,11 @@ class PlaybookStackTest {
                     .path("aws:TagKeys").asText(), s.raw().toString());
         }
         for (SynthesizedTemplate.Statement s : statementsWith(withVpcs, "ec2:RevokeSecurityGroupIngress")) {
+            if (s.policy().startsWith("AuditAuditRole")) {
+                // The audit revokes the one permission a person opened, on any group (AuditResponderTest).
+                continue;
+            }
+            assertTrue(s.policy().startsWith("Functions"), s.policy());
             assertEquals("true", s.raw().path("Condition").path("StringEquals")
                     .path("aws:ResourceTag/portcullis:isolation").asText(), s.raw().toString());
         }

@@ -99,7 +99,7 @@ class ResponseStackTest {
 
     @Test
     void onlyConfiguredSourcesGetARule() {
-        ResponseConfig guardDutyOnly = ResponseConfig.parse("sources: [guardduty]", "test.yaml");
+        ResponseConfig guardDutyOnly = ResponseConfig.parse("sources: [guardduty]\naudit: {enabled: false}", "test.yaml");
         SynthesizedTemplate template = new SynthesizedTemplate(TestStacks.template(guardDutyOnly));
         List<JsonNode> patterns = template.resources("AWS::Events::Rule").values().stream()
                 .map(r -> r.path("Properties").path("EventPattern")).filter(p -> !p.isMissingNode())
@@ -229,7 +229,8 @@ class ResponseStackTest {
 
     @Test
     void everyFunctionRunsItsHandlerWithSnapStartAndTheWholeConfiguration() throws Exception {
-        // Ours, not the CDK's provider of the Security Hub action targets (AwsCustomResource).
+        // Ours, not the CDK's provider of the Security Hub action targets (AwsCustomResource); the audit function
+        // has its own construct and tests (AuditResponderTest).
         Map<String, JsonNode> functions = everything.resources("AWS::Lambda::Function").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("Functions")).collect(Collectors.toMap(Map.Entry::getKey,
                         Map.Entry::getValue));
@@ -348,7 +349,8 @@ class ResponseStackTest {
             "logs:DescribeResourcePolicies", "logs:DescribeLogGroups", "ec2:DescribeNetworkAcls",
             "ec2:DescribeInstances", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups",
             "autoscaling:DescribeAutoScalingInstances", "elasticloadbalancing:DescribeTargetGroups",
-            "elasticloadbalancing:DescribeTargetHealth");
+            "elasticloadbalancing:DescribeTargetHealth", "cloudformation:GetResource",
+            "ec2:DescribeSecurityGroupRules");
 
     @Test
     void noStarResourceWhereAwsAllowsScoping() {
