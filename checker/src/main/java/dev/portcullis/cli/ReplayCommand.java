@@ -46,6 +46,8 @@ import picocli.CommandLine.TypeConversionException;
             "Runs a GuardDuty finding or Security Hub import event (as EventBridge delivers it) through the stack's "
                     + "own EventBridge patterns and block decision and prints the plan: the rules it matches, what "
                     + "would be blocked where until when, and every address skipped with the reason.",
+            "Also takes a Security Hub custom-action event (Quarantine, Release) or a CloudWatch Logs flow-log "
+                    + "payload (as the subscription delivers it, or decoded) and plans the instance response.",
             "A CloudTrail change event (AWS API Call via CloudTrail) is audited with the gate's rule catalog, the "
                     + "change evaluated as its request parameters describe it: the violated rules' reverts and a "
                     + "notification naming who made the change.",

@@ -14,6 +14,7 @@ import dev.portcullis.response.plan.PlannedAction.RestorePublicAccessBlock;
 import dev.portcullis.response.plan.PlannedAction.IsolateInstance;
 import dev.portcullis.response.plan.PlannedAction.Notify;
 import dev.portcullis.response.plan.PlannedAction.QuarantineInstance;
+import dev.portcullis.response.plan.PlannedAction.ReleaseInstance;
 import dev.portcullis.response.plan.PlannedAction.RevokeIngress;
 import dev.portcullis.response.plan.PlannedAction.SnapshotVolume;
 import dev.portcullis.response.plan.PlannedAction.TerminateInstance;
@@ -87,7 +88,11 @@ public final class ReplayTextReporter implements ReplayReporter {
             return terminate.instanceId() + ": " + oneLine(terminate.reason());
         }
         if (action instanceof SnapshotVolume snapshot) {
-            return snapshot.volumeId() + " of " + snapshot.instanceId() + ": " + oneLine(snapshot.reason());
+            return (snapshot.volumeId() == null ? "every volume" : snapshot.volumeId()) + " of "
+                    + snapshot.instanceId() + ": " + oneLine(snapshot.reason());
+        }
+        if (action instanceof ReleaseInstance release) {
+            return release.instanceId() + ": " + oneLine(release.reason());
         }
         if (action instanceof RevokeIngress revoke) {
             String ports = revoke.fromPort() == null ? "all traffic" : revoke.fromPort().equals(revoke.toPort())

@@ -49,7 +49,8 @@ public final class Fixtures {
         }
     }
 
-    private static List<Path> list(Path dir) {
+    /** The JSON files of a directory, sorted. */
+    public static List<Path> list(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.portcullis.response.ResponseJson;
 import dev.portcullis.response.finding.FindingSource;
+import dev.portcullis.response.flowlog.FlowLogFormat;
+import dev.portcullis.response.flowlog.FlowLogRecords;
 import dev.portcullis.response.net.Cidr;
 
 import java.io.IOException;
@@ -30,7 +32,7 @@ final class ConfigReader {
 
     private static final List<String> TOP_KEYS = List.of("backends", "block-lifetime-hours", "allow-list",
             "min-severity", "finding-types", "sources", "notifications", "dry-run", "rule-group-capacity", "nacl",
-            "waf", "audit");
+            "waf", "quarantine", "flow-logs", "audit");
     private static final List<String> NOTIFICATION_KEYS = List.of("sns-topic-arn", "slack-webhook-secret");
     private static final List<String> NACL_KEYS = List.of("first-rule-number", "max-entries");
     private static final List<String> WAF_KEYS = List.of("scope");
@@ -39,6 +41,7 @@ final class ConfigReader {
     private static final Pattern SNS_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
     private static final Pattern SECRET_ARN = Pattern.compile(
             "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final int MAX_LIFETIME_HOURS = 87_600;
     private static final int MAX_NACL_RULE_NUMBER = 32_766;
@@ -116,13 +119,15 @@ final class ConfigReader {
                 ResponseConfig.MAX_RULE_GROUP_CAPACITY);
         NaclSettings nacl = nacl(root.path("nacl"));
         WafSettings waf = waf(root.path("waf"));
+        QuarantineSettings quarantine = quarantine(root.path("quarantine"));
+        FlowLogSettings flowLogs = flowLogs(root.path("flow-logs"));
         AuditSettings audit = audit(root.path("audit"));
         if (!errors.isEmpty()) {
             throw new InvalidConfigException(source, errors);
         }
         return new ResponseConfig(backends, Duration.ofHours(hours), allowList, minSeverity, types,
                 sources.isEmpty() ? Set.of() : EnumSet.copyOf(sources), notifications, dryRun, capacity, nacl, waf,
-                audit);
+                quarantine, flowLogs, audit);
     }
 
     private NotificationTargets notifications(JsonNode node) {
@@ -164,6 +169,73 @@ final class ConfigReader {
             return text;
         });
         return scope == null ? WafSettings.defaults() : new WafSettings(scope);
+    }
+
+    private QuarantineSettings quarantine(JsonNode node) {
+        QuarantineSettings d = QuarantineSettings.defaults();
+        if (!section("quarantine", node, QuarantineSettings.KEYS)) {
+            return d;
+        }
+        List<Cidr> ssh = list(node, "quarantine.operator-ssh-cidrs", "operator-ssh-cidrs", d.operatorSshCidrs(),
+                (key, value) -> parsed(key, value, Cidr::parse));
+        List<Cidr> https = list(node, "quarantine.egress-https-cidrs", "egress-https-cidrs", d.egressHttpsCidrs(),
+                (key, value) -> parsed(key, value, Cidr::parse));
+        Boolean detach = bool(node, "quarantine.detach-from-auto-scaling", "detach-from-auto-scaling",
+                d.detachFromAutoScaling());
+        Boolean deregister = bool(node, "quarantine.deregister-targets", "deregister-targets", d.deregisterTargets());
+        Boolean snapshots = bool(node, "quarantine.snapshot-volumes", "snapshot-volumes", d.snapshotVolumes());
+        Boolean dryRun = bool(node, "quarantine.dry-run", "dry-run", d.dryRun());
+        if (detach == null || deregister == null || snapshots == null || dryRun == null) {
+            return d;
+        }
+        return new QuarantineSettings(ssh, https, detach, deregister, snapshots, dryRun);
+    }
+
+    private FlowLogSettings flowLogs(JsonNode node) {
+        FlowLogSettings d = FlowLogSettings.defaults();
+        if (!section("flow-logs", node, FlowLogSettings.KEYS)) {
+            return d;
+        }
+        FlowLogResponse response = scalar(node, "flow-logs.response", "response", d.response(), (key, value) ->
+                enumValue(key, value, FlowLogResponse::parse,
+                        "notify, isolate, snapshot-and-isolate, snapshot-and-terminate"));
+        List<FlowLogFormat> formats = list(node, "flow-logs.formats", "formats", d.formats(), (key, value) ->
+                parsed(key, value, FlowLogFormat::parse));
+        if (formats.stream().allMatch(java.util.Objects::nonNull)) {
+            List<FlowLogFormat> all = new ArrayList<>(List.of(FlowLogFormat.DEFAULT, FlowLogFormat.PORTCULLIS));
+            all.addAll(formats);
+            try {
+                new FlowLogRecords(all);
+            } catch (IllegalArgumentException e) {
+                error("flow-logs.formats", e.getMessage() + " (the built-in formats have "
+                        + FlowLogFormat.DEFAULT.fields().size() + " and " + FlowLogFormat.PORTCULLIS.fields().size()
+                        + " fields)");
+            }
+        }
+        List<Cidr> threats = list(node, "flow-logs.threat-list", "threat-list", d.threatList(), (key, value) ->
+                parsed(key, value, Cidr::parse));
+        Boolean initiated = bool(node, "flow-logs.trigger-on-initiated-reject", "trigger-on-initiated-reject",
+                d.triggerOnInitiatedReject());
+        Integer max = d.maxResponses();
+        Integer minutes = (int) d.window().toMinutes();
+        JsonNode rate = node.path("rate-limit");
+        if (section("flow-logs.rate-limit", rate, FlowLogSettings.RATE_LIMIT_KEYS)) {
+            max = integer(rate, "flow-logs.rate-limit.max-responses", "max-responses", d.maxResponses(), 1, 1000);
+            minutes = integer(rate, "flow-logs.rate-limit.window-minutes", "window-minutes",
+                    (int) d.window().toMinutes(), 1, 10_080);
+        }
+        Boolean asg = bool(node, "flow-logs.terminate-auto-scaling-members", "terminate-auto-scaling-members",
+                d.terminateAutoScalingMembers());
+        List<String> vpcs = list(node, "flow-logs.vpc-ids", "vpc-ids", d.vpcIds(), (key, value) ->
+                matching(key, value, VPC_ID, "a VPC id (vpc-0123456789abcdef0)"));
+        noDuplicates("flow-logs.vpc-ids", vpcs);
+        Boolean dryRun = bool(node, "flow-logs.dry-run", "dry-run", d.dryRun());
+        if (response == null || initiated == null || max == null || minutes == null || asg == null
+                || dryRun == null) {
+            return d;
+        }
+        return new FlowLogSettings(response, formats, threats, initiated, max, Duration.ofMinutes(minutes), asg,
+                vpcs, dryRun);
     }
 
     private AuditSettings audit(JsonNode node) {
@@ -243,8 +315,9 @@ final class ConfigReader {
         return list(parent, key, key, fallback, reader);
     }
 
-    private <T> List<T> list(JsonNode parent, String key, String name, List<T> fallback, ValueReader<T> reader) {
-        JsonNode value = parent.get(name);
+    private <T> List<T> list(JsonNode parent, String fullKey, String field, List<T> fallback, ValueReader<T> reader) {
+        String key = fullKey;
+        JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {
             return fallback;
         }
@@ -299,8 +372,8 @@ final class ConfigReader {
         return bool(parent, key, key, fallback);
     }
 
-    private Boolean bool(JsonNode parent, String fullKey, String key, boolean fallback) {
-        return scalar(parent, fullKey, key, fallback, (k, value) -> {
+    private Boolean bool(JsonNode parent, String fullKey, String field, boolean fallback) {
+        return scalar(parent, fullKey, field, fallback, (k, value) -> {
             if (value.isBoolean()) {
                 return value.asBoolean();
             }

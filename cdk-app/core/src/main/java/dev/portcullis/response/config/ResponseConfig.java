@@ -33,6 +33,8 @@ import java.util.Set;
  * rule-group-capacity: 2000          # Network Firewall stateless rule group capacity (fixed at creation)
  * nacl: {first-rule-number: 1, max-entries: 10}
  * waf: {scope: REGIONAL}
+ * quarantine: {...}                  # Security Hub custom actions Quarantine / Release, see QuarantineSettings
+ * flow-logs: {...}                   # the flow-log kill switch, see FlowLogSettings
  * audit: {enabled: true, own-roles: []}   # audit of deployed changes (CloudTrail), see AuditSettings
  * </pre>
  *
@@ -51,6 +53,8 @@ public record ResponseConfig(
         int ruleGroupCapacity,
         NaclSettings nacl,
         WafSettings waf,
+        QuarantineSettings quarantine,
+        FlowLogSettings flowLogs,
         AuditSettings audit) {
 
     public static final List<Backend> DEFAULT_BACKENDS = List.of(Backend.NETWORK_FIREWALL);
@@ -71,6 +75,25 @@ public record ResponseConfig(
         allowList = List.copyOf(allowList);
         findingTypes = List.copyOf(findingTypes);
         sources = sources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sources));
+    }
+
+    /** The block-ip settings alone; the playbooks' sections take their defaults. */
+    public ResponseConfig(List<Backend> backends, Duration blockLifetime, List<Cidr> allowList,
+                          SeverityThreshold minSeverity, List<FindingTypePattern> findingTypes, Set<FindingSource> sources,
+                          NotificationTargets notifications, boolean dryRun, int ruleGroupCapacity, NaclSettings nacl,
+                          WafSettings waf) {
+        this(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications, dryRun,
+                ruleGroupCapacity, nacl, waf, QuarantineSettings.defaults(), FlowLogSettings.defaults(),
+                AuditSettings.defaults());
+    }
+
+    /** The block-ip settings and the audit's; the instance playbooks' sections take their defaults. */
+    public ResponseConfig(List<Backend> backends, Duration blockLifetime, List<Cidr> allowList,
+                          SeverityThreshold minSeverity, List<FindingTypePattern> findingTypes, Set<FindingSource> sources,
+                          NotificationTargets notifications, boolean dryRun, int ruleGroupCapacity, NaclSettings nacl,
+                          WafSettings waf, AuditSettings audit) {
+        this(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications, dryRun,
+                ruleGroupCapacity, nacl, waf, QuarantineSettings.defaults(), FlowLogSettings.defaults(), audit);
     }
 
     public static ResponseConfig defaults() {
@@ -121,10 +144,19 @@ public record ResponseConfig(
         root.put("rule-group-capacity", ruleGroupCapacity);
         root.putObject("nacl").put("first-rule-number", nacl.firstRuleNumber()).put("max-entries", nacl.maxEntries());
         root.putObject("waf").put("scope", waf.scope());
-        ObjectNode auditNode = root.putObject("audit").put("enabled", audit.enabled());
-        ArrayNode roles = auditNode.putArray("own-roles");
-        audit.ownRoles().forEach(roles::add);
+        writePlaybooks(root);
         return root.toString();
+    }
+
+    /**
+     * Adds the playbooks' sections ({@code quarantine}, {@code flow-logs}, {@code audit}) to a configuration document;
+     * the stack's function environment writes them through here too, so no function misses a section.
+     */
+    public void writePlaybooks(ObjectNode root) {
+        quarantine.writeTo(root.putObject("quarantine"));
+        flowLogs.writeTo(root.putObject("flow-logs"));
+        ArrayNode roles = root.putObject("audit").put("enabled", audit.enabled()).putArray("own-roles");
+        audit.ownRoles().forEach(roles::add);
     }
 
     public boolean acts(FindingSource source) {
@@ -133,31 +165,47 @@ public record ResponseConfig(
 
     public ResponseConfig withAllowList(List<Cidr> cidrs) {
         return new ResponseConfig(backends, blockLifetime, cidrs, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, audit);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 
     public ResponseConfig withMinSeverity(SeverityThreshold threshold) {
         return new ResponseConfig(backends, blockLifetime, allowList, threshold, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, audit);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 
     public ResponseConfig withDryRun(boolean value) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                value, ruleGroupCapacity, nacl, waf, audit);
+                value, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
+    }
+
+    /**
+     * Every response in dry-run: block-ip, quarantine, the kill switch and the audit's reverts (which follow the
+     * top-level dry-run); what replay runs with.
+     */
+    public ResponseConfig withEverythingDryRun() {
+        QuarantineSettings q = quarantine;
+        FlowLogSettings f = flowLogs;
+        return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
+                true, ruleGroupCapacity, nacl, waf,
+                new QuarantineSettings(q.operatorSshCidrs(), q.egressHttpsCidrs(), q.detachFromAutoScaling(),
+                        q.deregisterTargets(), q.snapshotVolumes(), true),
+                new FlowLogSettings(f.response(), f.formats(), f.threatList(), f.triggerOnInitiatedReject(),
+                        f.maxResponses(), f.window(), f.terminateAutoScalingMembers(), f.vpcIds(), true),
+                audit);
     }
 
     public ResponseConfig withBackends(List<Backend> values) {
         return new ResponseConfig(values, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, audit);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 
     public ResponseConfig withAudit(AuditSettings value) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, findingTypes, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, value);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, value);
     }
 
     public ResponseConfig withFindingTypes(List<FindingTypePattern> values) {
         return new ResponseConfig(backends, blockLifetime, allowList, minSeverity, values, sources, notifications,
-                dryRun, ruleGroupCapacity, nacl, waf, audit);
+                dryRun, ruleGroupCapacity, nacl, waf, quarantine, flowLogs, audit);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +50,10 @@ public final class Replay {
 
     /** Throws with every reason when the event is malformed (the CLI's exit 3). */
     public ReplayResult run(String eventJson, Instant now) throws MalformedEventException {
+        Optional<ReplayResult> playbook = playbook(eventJson, now);
+        if (playbook.isPresent()) {
+            return playbook.get();
+        }
         FindingEvents.readStrict(eventJson);
         JsonNode event;
         try {
@@ -76,5 +81,16 @@ public final class Replay {
             skipped.add(0, new Skip(null, SkipReason.NO_RULE_MATCHED, reason, null));
         }
         return new ReplayResult(List.of(), List.of(), skipped);
+    }
+
+    /** Quarantine / Release custom actions and flow-log payloads, told apart from findings by their shape. */
+    private Optional<ReplayResult> playbook(String eventJson, Instant now) throws MalformedEventException {
+        JsonNode json;
+        try {
+            json = ResponseJson.mapper().readTree(eventJson);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+        return PlaybookReplay.run(json, config, now);
     }
 }

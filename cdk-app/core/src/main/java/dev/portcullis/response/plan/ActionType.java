@@ -14,7 +14,9 @@ public enum ActionType {
     RESTORE_PUBLIC_ACCESS_BLOCK("restore-public-access-block"),
     DELETE_FUNCTION_URL("delete-function-url"),
     NOTIFY("notify"),
-    UPDATE_FINDING("update-finding");
+    UPDATE_FINDING("update-finding"),
+    /** Undo a quarantine: restore the recorded security groups (Security Hub custom action "Release"). */
+    RELEASE_INSTANCE("release-instance");
 
     private final String wireName;
 

@@ -26,7 +26,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = PlannedAction.RestorePublicAccessBlock.class, name = "restore-public-access-block"),
         @JsonSubTypes.Type(value = PlannedAction.DeleteFunctionUrl.class, name = "delete-function-url"),
         @JsonSubTypes.Type(value = PlannedAction.Notify.class, name = "notify"),
-        @JsonSubTypes.Type(value = PlannedAction.UpdateFinding.class, name = "update-finding")})
+        @JsonSubTypes.Type(value = PlannedAction.UpdateFinding.class, name = "update-finding"),
+        @JsonSubTypes.Type(value = PlannedAction.ReleaseInstance.class, name = "release-instance")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface PlannedAction {
 
@@ -59,8 +60,21 @@ public sealed interface PlannedAction {
         }
     }
 
-    /** Move an instance into a quarantine security group that allows nothing. */
-    record QuarantineInstance(String instanceId, String reason) implements PlannedAction {
+    /**
+     * Quarantine an instance (Security Hub custom action): detach it from {@code autoScalingGroup} and deregister it
+     * from {@code targetGroupArns} first (so nothing replaces it as unhealthy and destroys the evidence), record
+     * {@code groupsByInterface} in tags, move every interface into the VPC's isolation group, tag it quarantined.
+     * {@code vpcId} is null and the lists empty when the instance was not looked up (replay).
+     */
+    record QuarantineInstance(String instanceId, String vpcId, java.util.Map<String, java.util.List<String>> groupsByInterface,
+                              String autoScalingGroup, java.util.List<String> targetGroupArns, String findingId,
+                              String reason) implements PlannedAction {
+        public QuarantineInstance {
+            groupsByInterface = groupsByInterface == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groupsByInterface));
+            targetGroupArns = targetGroupArns == null ? java.util.List.of() : java.util.List.copyOf(targetGroupArns);
+        }
+
         @Override
         public ActionType actionType() {
             return ActionType.QUARANTINE_INSTANCE;
@@ -75,8 +89,19 @@ public sealed interface PlannedAction {
         }
     }
 
-    /** Cut an instance off the network (no ingress, no egress) while keeping it running. */
-    record IsolateInstance(String instanceId, String reason) implements PlannedAction {
+    /**
+     * Cut an instance off the network while keeping it running (flow-log kill switch): the same steps as
+     * {@link QuarantineInstance}, so Release undoes either.
+     */
+    record IsolateInstance(String instanceId, String vpcId, java.util.Map<String, java.util.List<String>> groupsByInterface,
+                           String autoScalingGroup, java.util.List<String> targetGroupArns, String findingId,
+                           String reason) implements PlannedAction {
+        public IsolateInstance {
+            groupsByInterface = groupsByInterface == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groupsByInterface));
+            targetGroupArns = targetGroupArns == null ? java.util.List.of() : java.util.List.copyOf(targetGroupArns);
+        }
+
         @Override
         public ActionType actionType() {
             return ActionType.ISOLATE_INSTANCE;
@@ -159,6 +184,23 @@ public sealed interface PlannedAction {
         @Override
         public ActionType actionType() {
             return ActionType.UPDATE_FINDING;
+        }
+    }
+
+    /**
+     * Undo a quarantine or isolation (Security Hub custom action "Release"): give each interface back the groups
+     * recorded in its tags, then remove our tags. {@code restoreGroups} is empty when not looked up (replay).
+     */
+    record ReleaseInstance(String instanceId, java.util.Map<String, java.util.List<String>> restoreGroups,
+                           String findingId, String reason) implements PlannedAction {
+        public ReleaseInstance {
+            restoreGroups = restoreGroups == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(restoreGroups));
+        }
+
+        @Override
+        public ActionType actionType() {
+            return ActionType.RELEASE_INSTANCE;
         }
     }
 }

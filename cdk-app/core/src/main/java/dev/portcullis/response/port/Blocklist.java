@@ -34,4 +34,10 @@ public interface Blocklist {
 
     /** Every record of an enforcement point, live, expired and dry-run alike, in no particular order. */
     List<BlockRecord> list(String enforcementPoint);
+
+    /**
+     * Every record of {@code ip}, at every enforcement point, live, expired and dry-run alike: whether an address
+     * was judged an attacker, which the flow-log kill switch asks of addresses its instances talk to.
+     */
+    List<BlockRecord> recordsOf(IpAddress ip);
 }

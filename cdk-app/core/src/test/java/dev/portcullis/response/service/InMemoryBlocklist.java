@@ -72,6 +72,11 @@ final class InMemoryBlocklist implements Blocklist {
         return records.values().stream().filter(r -> r.enforcementPoint().equals(enforcementPoint)).toList();
     }
 
+    @Override
+    public synchronized List<BlockRecord> recordsOf(IpAddress ip) {
+        return records.values().stream().filter(r -> r.ip().equals(ip)).toList();
+    }
+
     synchronized int size() {
         return records.size();
     }

@@ -59,6 +59,7 @@ public final class FunctionEnvironment {
                 .put("first-rule-number", config.nacl().firstRuleNumber())
                 .put("max-entries", config.nacl().maxEntries());
         root.putObject("waf").put("scope", config.waf().scope());
+        config.writePlaybooks(root);
         try {
             return ResponseJson.mapper().writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -23,7 +23,13 @@ public enum ResponseFunction {
             "Lists a page of expired blocks for the prune-ip workflow"),
     /** Blocklist vs. enforcement points → the drift and its repair. */
     RECONCILE("Reconcile", "ReconcileHandler", 300,
-            "Compares the blocklist with what is enforced and reports the drift");
+            "Compares the blocklist with what is enforced and reports the drift"),
+    /** Security Hub custom actions Quarantine / Release → instances isolated and snapshotted, or released. */
+    QUARANTINE("Quarantine", "QuarantineHandler", 300,
+            "Quarantines or releases the EC2 instances of Security Hub findings (custom actions)"),
+    /** CloudWatch Logs subscription of flow-log records → the kill switch's response per instance. */
+    FLOW_LOG("FlowLog", "FlowLogHandler", 300,
+            "Flow-log kill switch: responds to rejected outbound traffic and contact with known-bad addresses");
 
     /** Package of every handler class in the Lambda module. */
     public static final String HANDLER_PACKAGE = "dev.portcullis.response.lambda";

@@ -28,6 +28,8 @@ public final class ResponseStack extends Stack {
     private final ReconcileWorkflow reconcile;
     private final FindingRules rules;
     private final Queue deadLetters;
+    private final QuarantinePlaybook quarantine;
+    private final FlowLogKillSwitch killSwitch;
     private final java.util.Optional<AuditResponder> audit;
 
     public ResponseStack(Construct scope, String id, ResponseStackProps props) {
@@ -57,6 +59,8 @@ public final class ResponseStack extends Stack {
                 .build();
         this.rules = new FindingRules(this, "Rules", EventPatterns.from(config), recordIp.stateMachine(),
                 pruneIp.stateMachine(), reconcile.stateMachine(), deadLetters);
+        this.quarantine = new QuarantinePlaybook(this, "Quarantine", functions, notifications, deadLetters);
+        this.killSwitch = new FlowLogKillSwitch(this, "KillSwitch", config.flowLogs(), functions, notifications, blocklist);
         this.audit = EventPatterns.from(config).audit().map(pattern -> new AuditResponder(this, "Audit", config,
                 pattern, props.functionCode(), notifications, deadLetters));
         new OperationalAlarms(this, "Alarms", deadLetters,
@@ -64,6 +68,7 @@ public final class ResponseStack extends Stack {
                 notifications.topic());
 
         AuditedExemptions.apply(this, config);
+        AuditedExemptions.customResourceProvider(this);
         outputs();
     }
 
@@ -104,6 +109,9 @@ public final class ResponseStack extends Stack {
         enforcementPoints.ipv6Set().ifPresent(set -> CfnOutput.Builder.create(this, "WafIpv6SetArn")
                 .description("Reference this IP set from a block rule of your web ACL")
                 .value(set.getAttrArn()).build());
+        CfnOutput.Builder.create(this, "FlowLogGroupName")
+                .description("Send VPC flow logs here (cloud-watch-logs destination) for the kill switch")
+                .value(killSwitch.logGroup().getLogGroupName()).build();
         CfnOutput.Builder.create(this, "RecordIpStateMachineArn")
                 .value(recordIp.stateMachine().getStateMachineArn()).build();
     }
@@ -147,5 +155,13 @@ public final class ResponseStack extends Stack {
 
     public Queue deadLetters() {
         return deadLetters;
+    }
+
+    public QuarantinePlaybook quarantine() {
+        return quarantine;
+    }
+
+    public FlowLogKillSwitch killSwitch() {
+        return killSwitch;
     }
 }

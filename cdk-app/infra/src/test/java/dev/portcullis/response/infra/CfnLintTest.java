@@ -32,6 +32,8 @@ class CfnLintTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{backends: [network-firewall, waf, nacl], dry-run: false, sources: [guardduty],"
+            + " flow-logs: {response: snapshot-and-terminate, vpc-ids: [vpc-0c1d2e3f4a5b6c7d8]},"
+            + " audit: {own-roles: ['arn:aws:iam::123456789012:role/deploy-pipeline']},"
             + " notifications: {slack-webhook-secret: portcullis/slack}}"})
     void synthesizedTemplateHasNoCfnLintErrors(String configText) throws Exception {
         Path cfnLint = onPath("cfn-lint");

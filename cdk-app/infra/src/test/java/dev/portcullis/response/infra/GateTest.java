@@ -27,6 +27,8 @@ class GateTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{backends: [network-firewall, waf, nacl], dry-run: false,"
+            + " flow-logs: {response: snapshot-and-terminate, vpc-ids: [vpc-0c1d2e3f4a5b6c7d8]},"
+            + " audit: {own-roles: ['arn:aws:iam::123456789012:role/deploy-pipeline']},"
             + " notifications: {slack-webhook-secret: portcullis/slack}}"})
     void synthesizedTemplatePassesTheGate(String configText) throws Exception {
         Path out = TestStacks.outputDirectory().resolve("gate");

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +35,23 @@ class LambdaBundleTest {
                 System.setProperty(LambdaBundle.PROPERTY, saved);
             }
         }
+    }
+
+    @Test
+    void jarOverLambdasUnpackedLimitIsRefused(@TempDir Path directory) throws Exception {
+        Path jar = directory.resolve("big.jar");
+        byte[] content = new byte[4096];
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : List.of("a.class", "b.class")) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        LambdaBundle.requireUnpackedAtMost(jar, 8192);
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> LambdaBundle.requireUnpackedAtMost(jar, 8191));
+        assertTrue(error.getMessage().contains("8192 bytes"), error.getMessage());
     }
 
     @Test

@@ -18,7 +18,9 @@ class NagTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "{}",
-            "{backends: [network-firewall, waf, nacl], dry-run: false}",
+            "{backends: [network-firewall, waf, nacl], dry-run: false,"
+                    + " flow-logs: {response: snapshot-and-terminate, vpc-ids: [vpc-0c1d2e3f4a5b6c7d8]},"
+                    + " audit: {own-roles: ['arn:aws:iam::123456789012:role/deploy-pipeline']}}",
             "{backends: [nacl], notifications: {sns-topic-arn: 'arn:aws:sns:us-east-1:123456789012:alerts',"
                     + " slack-webhook-secret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:slack-AbCdEf'}}"})
     void noUnsuppressedErrorsAndEverySuppressionHasAReason(String configText) {

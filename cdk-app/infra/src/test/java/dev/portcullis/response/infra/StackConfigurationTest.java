@@ -81,7 +81,11 @@ class StackConfigurationTest {
                 rule-group-capacity: 100
                 nacl: {first-rule-number: 50, max-entries: 5}
                 waf: {scope: CLOUDFRONT}
+                quarantine: {operator-ssh-cidrs: [203.0.113.0/28], snapshot-volumes: false}
+                flow-logs: {response: notify, threat-list: [192.0.2.64/27], vpc-ids: [vpc-0c1d2e3f4a5b6c7d8]}
+                audit: {enabled: false, own-roles: ["arn:aws:iam::111122223333:role/deploy-pipeline"]}
                 """, "test.yaml");
+        // Every section reaches the functions: the playbooks' and the audit's as well as the block-ip settings.
         assertEquals(config, ResponseConfig.parse(FunctionEnvironment.configDocument(config), "env.json"));
         assertEquals(ResponseConfig.defaults(), ResponseConfig.parse(
                 FunctionEnvironment.configDocument(ResponseConfig.defaults()), "env.json"));

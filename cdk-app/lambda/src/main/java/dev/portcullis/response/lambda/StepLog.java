@@ -25,6 +25,11 @@ final class StepLog {
         write("ERROR", message, Map.of("exception", String.valueOf(cause)));
     }
 
+    /** An error that is not an exception (e.g. actions that failed while the step itself completed). */
+    void error(String message, Map<String, ?> fields) {
+        write("ERROR", message, fields);
+    }
+
     private void write(String level, String message, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", level);

@@ -129,6 +129,17 @@ public final class DynamoDbBlocklist implements Blocklist {
                 .build());
     }
 
+    @Override
+    public List<BlockRecord> recordsOf(IpAddress ip) {
+        List<BlockRecord> records = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("#ip = :ip")
+                        .expressionAttributeNames(Map.of("#ip", IP))
+                        .expressionAttributeValues(Map.of(":ip", AttributeValue.fromS(ip.toString()))))
+                .items().forEach(item -> records.add(fromItem(item)));
+        return records;
+    }
+
     /** Every enforcement point that holds a record, for reconciliation of points not named in the configuration. */
     public Set<String> enforcementPoints() {
         Set<String> points = new TreeSet<>();
