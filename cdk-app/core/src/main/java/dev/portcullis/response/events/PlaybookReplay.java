@@ -25,7 +25,10 @@ import java.util.Optional;
  * Replay of the instance playbooks, chosen by the shape of the input: a Security Hub custom-action event (Quarantine,
  * Release) or a CloudWatch Logs subscription payload of flow-log records ({@code awslogs} or already decoded). Plans
  * are made from what the input holds: without AWS there are no instances, volumes, tags or blocklist to look up, and
- * the plan says what the stack would look up. Everything is a dry run.
+ * the plan says what the stack would look up. Nothing is ever done: a plan is only printed. A custom action is planned
+ * with the quarantine settings as configured (acting at once by default, since a person asked for it), so the plan
+ * shows everything the stack would do, marking the findings NOTIFIED included; the kill switch, which acts without
+ * anyone asking, is planned as a dry run.
  */
 final class PlaybookReplay {
 
@@ -35,10 +38,10 @@ final class PlaybookReplay {
     /** The replay of a playbook input; empty when the input is neither kind. */
     static Optional<ReplayResult> run(JsonNode input, ResponseConfig config, Instant now)
             throws MalformedEventException {
-        ResponseConfig dryRun = config.withEverythingDryRun();
         if (CustomActionEvents.isCustomAction(input)) {
-            return Optional.of(customAction(input, dryRun));
+            return Optional.of(customAction(input, config));
         }
+        ResponseConfig dryRun = config.withEverythingDryRun();
         if (SubscriptionPayloads.looksLikePayload(input)) {
             SubscriptionBatch batch = SubscriptionPayloads.decode(input);
             Plan plan = new FlowLogKillSwitch(dryRun, Optional.empty(), Clock.fixed(now, ZoneOffset.UTC)).plan(batch);
