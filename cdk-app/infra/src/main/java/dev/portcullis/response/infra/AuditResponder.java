@@ -13,12 +13,14 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -45,6 +47,8 @@ public final class AuditResponder extends Construct {
 
     public static final String HANDLER = "dev.portcullis.response.lambda.AuditHandler::handleRequest";
     static final String AUDIT_ROLE_ARN = "AUDIT_ROLE_ARN";
+    /** Must equal the name the audit function reads (AuditEnvironment.STACK_ROLE_ARNS); LambdaContractTest checks. */
+    static final String STACK_ROLE_ARNS = "STACK_ROLE_ARNS";
 
     /** What Cloud Control's read handlers of the audited types call, besides GetResource (IAM prefix cloudformation:). */
     static final List<String> EC2_READS = List.of("ec2:DescribeSecurityGroups", "ec2:DescribeSecurityGroupRules");
@@ -64,8 +68,12 @@ public final class AuditResponder extends Construct {
     private final Role role;
     private final Rule rule;
 
+    /**
+     * @param stackRoles the roles of the stack's other functions: what they change (an isolation group's rules,
+     *                   say) is the stack's own doing and never reverted, so the two never undo each other
+     */
     public AuditResponder(Construct scope, String id, ResponseConfig config, EventPattern pattern, Code code,
-                          Notifications notifications, IQueue deadLetters) {
+                          Notifications notifications, IQueue deadLetters, List<IRole> stackRoles) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "AuditLogs")
                 .retention(RetentionDays.THREE_MONTHS)
@@ -84,6 +92,10 @@ public final class AuditResponder extends Construct {
         environment.put(FunctionEnvironment.CONFIG, FunctionEnvironment.configDocument(config));
         environment.putAll(notifications.environment());
         environment.put(AUDIT_ROLE_ARN, role.getRoleArn());
+        if (!stackRoles.isEmpty()) {
+            environment.put(STACK_ROLE_ARNS,
+                    Fn.join(",", stackRoles.stream().map(IRole::getRoleArn).toList()));
+        }
         this.function = Function.Builder.create(this, "Audit")
                 .description("Audits CloudTrail changes with the Portcullis rule catalog and reverts what the rules declare")
                 .runtime(ResponseFunctions.RUNTIME)

@@ -62,7 +62,8 @@ public final class ResponseStack extends Stack {
         this.quarantine = new QuarantinePlaybook(this, "Quarantine", functions, notifications, deadLetters);
         this.killSwitch = new FlowLogKillSwitch(this, "KillSwitch", config.flowLogs(), functions, notifications, blocklist);
         this.audit = EventPatterns.from(config).audit().map(pattern -> new AuditResponder(this, "Audit", config,
-                pattern, props.functionCode(), notifications, deadLetters));
+                pattern, props.functionCode(), notifications, deadLetters,
+                java.util.Arrays.stream(ResponseFunction.values()).map(functions::role).toList()));
         new OperationalAlarms(this, "Alarms", deadLetters,
                 List.of(recordIp.stateMachine(), pruneIp.stateMachine(), reconcile.stateMachine()),
                 notifications.topic());

@@ -82,6 +82,12 @@ class AuditResponderTest {
         assertTrue(env.has("PORTCULLIS_CONFIG") && env.has("TOPIC_ARN"), env.toString());
         assertTrue(env.path("AUDIT_ROLE_ARN").path("Fn::GetAtt").get(0).asText().startsWith("AuditAuditRole"));
         assertEquals("PublishedVersions", props.path("SnapStart").path("ApplyOn").asText());
+        // The playbooks' roles are the stack's own: the audit never reverts what quarantine or the kill switch did.
+        String stackRoles = env.path("STACK_ROLE_ARNS").toString();
+        for (String playbook : List.of("Quarantine", "FlowLog")) {
+            assertTrue(stackRoles.matches(".*\\{\"Fn::GetAtt\":\\[\"Functions" + playbook + "[A-Za-z0-9]*Role[A-Za-z0-9]*\",\"Arn\"\\]}.*"),
+                    playbook + " role missing from STACK_ROLE_ARNS: " + stackRoles);
+        }
         JsonNode role = template.resource("AWS::IAM::Role", "AuditAuditRole");
         // portcullis-audit-<region>: the name AuditSettings.responderRoleName gives, so replay recognises it.
         assertEquals("{\"Fn::Join\":[\"\",[\"portcullis-audit-\",{\"Ref\":\"AWS::Region\"}]]}",

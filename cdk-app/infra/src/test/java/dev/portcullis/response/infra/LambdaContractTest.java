@@ -37,6 +37,7 @@ class LambdaContractTest {
                 .contains("public final class " + simpleName));
         String environment = Files.readString(LAMBDA_SOURCES.resolve("AuditEnvironment.java"));
         assertTrue(environment.contains("\"" + AuditResponder.AUDIT_ROLE_ARN + "\""));
+        assertTrue(environment.contains("\"" + AuditResponder.STACK_ROLE_ARNS + "\""));
     }
 
     @Test

@@ -49,7 +49,7 @@ public record AuditAdapters(ResponseConfig config, List<String> ownRoles, Resour
         env.topicArn().ifPresent(arn -> targets.add(new NotificationTargets.Named("sns", new SnsNotifier(clients.sns(), arn))));
         env.slackWebhookSecret().ifPresent(secret -> targets.add(new NotificationTargets.Named("slack",
                 new SlackNotifier(clients.secrets(), secret, webhookHttp))));
-        return new AuditAdapters(env.config(), List.of(env.ownRoleArn()),
+        return new AuditAdapters(env.config(), env.ownRoleArns(),
                 new CloudControlResources(clients.cloudControl()),
                 new AwsChangeReverts(clients.ec2(), clients.s3(), clients.lambda()), new NotificationTargets(targets));
     }

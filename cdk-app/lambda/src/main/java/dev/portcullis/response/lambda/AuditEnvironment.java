@@ -12,14 +12,29 @@ import java.util.Optional;
  * <pre>
  * PORTCULLIS_CONFIG        the ResponseConfig as JSON (as for every function), required
  * AUDIT_ROLE_ARN           the function's own role: its changes are never audited, required
+ * STACK_ROLE_ARNS          comma-separated roles of the stack's other functions (quarantine, kill switch, ...):
+ *                          their changes are ours too and never reverted; optional
  * TOPIC_ARN                SNS topic for notifications, optional
  * SLACK_WEBHOOK_SECRET_ID  Secrets Manager secret id holding the Slack webhook URL, optional
  * </pre>
  */
-public record AuditEnvironment(ResponseConfig config, String ownRoleArn, Optional<String> topicArn,
-                               Optional<String> slackWebhookSecret) {
+public record AuditEnvironment(ResponseConfig config, String ownRoleArn, List<String> stackRoleArns,
+                               Optional<String> topicArn, Optional<String> slackWebhookSecret) {
 
     public static final String AUDIT_ROLE_ARN = "AUDIT_ROLE_ARN";
+    public static final String STACK_ROLE_ARNS = "STACK_ROLE_ARNS";
+
+    public AuditEnvironment {
+        stackRoleArns = List.copyOf(stackRoleArns);
+    }
+
+    /** The audit role and the stack's other function roles: changes made by any of them are the stack's own. */
+    public List<String> ownRoleArns() {
+        List<String> all = new ArrayList<>();
+        all.add(ownRoleArn);
+        all.addAll(stackRoleArns);
+        return all;
+    }
 
     public static AuditEnvironment from(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
@@ -42,7 +57,10 @@ public record AuditEnvironment(ResponseConfig config, String ownRoleArn, Optiona
             throw new IllegalStateException("the audit function's environment is not usable: "
                     + String.join("; ", problems));
         }
-        return new AuditEnvironment(config, role.get(), value(env, LambdaEnvironment.TOPIC_ARN),
+        List<String> stackRoles = value(env, STACK_ROLE_ARNS).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip).filter(r -> !r.isEmpty())
+                .toList();
+        return new AuditEnvironment(config, role.get(), stackRoles, value(env, LambdaEnvironment.TOPIC_ARN),
                 value(env, LambdaEnvironment.SLACK_WEBHOOK_SECRET));
     }
 

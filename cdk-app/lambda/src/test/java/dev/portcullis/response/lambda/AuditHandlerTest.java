@@ -136,6 +136,31 @@ class AuditHandlerTest {
     }
 
     @Test
+    void whatTheStacksOtherFunctionsChangeIsLeftAlone() throws Exception {
+        String quarantineRole = "arn:aws:iam::111122223333:role/ResponseStack-FunctionsQuarantineRole-ABC123";
+        AuditEnvironment env = AuditEnvironment.from(Map.of(
+                LambdaEnvironment.CONFIG, ResponseConfig.defaults().withDryRun(false).toJson(),
+                AuditEnvironment.AUDIT_ROLE_ARN, OWN_ROLE,
+                AuditEnvironment.STACK_ROLE_ARNS, "arn:aws:iam::111122223333:role/ResponseStack-FunctionsEnforceRole-X, "
+                        + quarantineRole));
+        assertEquals(List.of(OWN_ROLE, "arn:aws:iam::111122223333:role/ResponseStack-FunctionsEnforceRole-X",
+                quarantineRole), env.ownRoleArns());
+        AuditAdapters adapters = new AuditAdapters(env.config(), env.ownRoleArns(),
+                new CloudControlResources(cloudControlClient), reverts, notifier);
+        com.fasterxml.jackson.databind.node.ObjectNode event =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ResponseJson.mapper().readTree(sshEvent());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("detail").path("userIdentity"))
+                .put("type", "AssumedRole")
+                .put("arn", "arn:aws:sts::111122223333:assumed-role/ResponseStack-FunctionsQuarantineRole-ABC123/q")
+                .remove("userName");
+        String byQuarantine = event.toString();
+        assertTrue(byQuarantine.contains("assumed-role/ResponseStack-FunctionsQuarantineRole"), "fixture rewritten");
+        JsonNode out = invoke(byQuarantine, () -> adapters);
+        assertEquals("own-change", out.path("plan").path("skipped").path(0).path("code").asText(), out.toString());
+        assertEquals(Set.of(22, 443), openPorts(), "nothing revoked");
+    }
+
+    @Test
     void malformedEventsAndBrokenEnvironmentsNeverThrow() throws Exception {
         for (String bad : List.of("{", "[]", "{\"detail-type\": \"AWS API Call via CloudTrail\"}",
                 Files.readString(Fixtures.events().resolve("cloudtrail/malformed/security-group-not-named.json")))) {
