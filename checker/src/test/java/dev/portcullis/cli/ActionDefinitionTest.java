@@ -172,6 +172,16 @@ class ActionDefinitionTest {
         ScanRun baselined = scan(Map.of("PORTCULLIS_PATHS", "open-ssh.yaml", "PORTCULLIS_BASELINE", "baseline.json"));
         assertEquals(0, baselined.exit(), "every finding is in the baseline: " + baselined);
 
+        // An empty fail-on input leaves the config's fail-on in force (the topic's one finding is medium).
+        Files.writeString(work.resolve("topic.yaml"), "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n");
+        Files.writeString(work.resolve("lenient.yaml"), "fail-on: high\n");
+        ScanRun lenient = scan(Map.of("PORTCULLIS_PATHS", "topic.yaml", "PORTCULLIS_CONFIG", "lenient.yaml",
+                "PORTCULLIS_FAIL_ON", ""));
+        assertEquals(0, lenient.exit(), "the config's fail-on: high holds: " + lenient);
+        ScanRun strict = scan(Map.of("PORTCULLIS_PATHS", "topic.yaml", "PORTCULLIS_CONFIG", "lenient.yaml",
+                "PORTCULLIS_FAIL_ON", "medium"));
+        assertEquals(1, strict.exit(), "the fail-on input wins over the config: " + strict);
+
         Files.writeString(work.resolve("ci.yaml"), "fail-onn: high\n");
         ScanRun badConfig = scan(Map.of("PORTCULLIS_PATHS", "open-ssh.yaml", "PORTCULLIS_CONFIG", "ci.yaml"));
         assertEquals(3, badConfig.exit(), "the named config file is read (and its typo refused): " + badConfig);
