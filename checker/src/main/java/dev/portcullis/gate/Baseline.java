@@ -150,7 +150,8 @@ public final class Baseline {
      * suppression or waiver is their record, and a baseline entry would hide them once that lapses (a waiver's
      * expiry date would mean nothing). Findings whose suppression does not hold (an expired waiver, a forbidden
      * inline suppression) are left out too: they wait for a decision by their owner (renew the waiver, move it to
-     * the waiver file, or fix), which a baseline must not take for them.
+     * the waiver file, or fix), which a baseline must not take for them. Stale waivers ({@link WaiverUse}) are
+     * not recorded either: the fix is in the waiver file, and a baseline entry would hide it.
      *
      * @return the number of findings recorded
      */
@@ -159,7 +160,7 @@ public final class Baseline {
         Map<String, Entry> entries = new LinkedHashMap<>();
         int recorded = 0;
         for (Finding f : findings.stream().sorted(Finding.ORDER).toList()) {
-            if (f.suppression() != null) {
+            if (f.suppression() != null || f.ruleId().equals(WaiverUse.UNUSED_RULE)) {
                 continue;
             }
             recorded++;

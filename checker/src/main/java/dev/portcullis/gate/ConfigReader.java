@@ -208,7 +208,7 @@ public final class ConfigReader {
                 continue;
             }
             out.add(new Waiver(e.rule(), path, e.resource(), e.reason().strip(), e.owner(), expires,
-                    displayName + ":" + line));
+                    displayName, line, i));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.portcullis.gate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,7 @@ import dev.portcullis.model.Severity;
 import dev.portcullis.model.Summary;
 import dev.portcullis.model.Template;
 import dev.portcullis.parse.TemplateParser;
+import dev.portcullis.report.RuleDescription;
 import dev.portcullis.resolve.Expansion;
 import dev.portcullis.resolve.Inputs;
 import dev.portcullis.resolve.LanguageExtensions;
@@ -168,7 +171,8 @@ public final class Gate {
         TemplateDiscovery.Discovery discovery = new TemplateDiscovery(request.rules().rulesDirs())
                 .discover(request.paths());
         List<TemplateDiscovery.Candidate> files = discovery.candidates();
-        List<FileOutcome> outcomes = evaluateAll(rulesSupplier, files, request, progress);
+        WaiverUse waiverUse = new WaiverUse();
+        List<FileOutcome> outcomes = evaluateAll(rulesSupplier, files, request, progress, waiverUse);
         Prepared rules = join(prepared);
         if (!rules.configErrors().isEmpty()) {
             // Findings under a configuration that names rules that do not exist would be a guess at its intent.
@@ -194,6 +198,9 @@ public final class Gate {
             }
             // A cloud assembly stack counts its nested stacks' templates too.
             fileCount += Math.max(1, outcome.evaluations().size() + outcome.errors().size());
+        }
+        if (request.project() != null) {
+            findings.addAll(waiverUse.unused(request.project().waivers(), rules.ran()));
         }
         findings.sort(Finding.ORDER);
         unknown.sort(Finding.ORDER);
@@ -238,25 +245,32 @@ public final class Gate {
     }
 
     /**
-     * The engine for a request's rules, the problems found in rule files, the rule ids suppressions may name, and
-     * the rule ids the project configuration names that do not exist (the check does not run then).
+     * The engine for a request's rules, the problems found in rule files, the rule ids suppressions may name, the
+     * rule ids the project configuration names that do not exist (the check does not run then), and which rule ids
+     * the engine runs.
      */
-    private record Prepared(Engine engine, List<InputError> errors, RuleIndex index, List<InputError> configErrors) {
+    private record Prepared(Engine engine, List<InputError> errors, RuleIndex index, List<InputError> configErrors,
+                            Predicate<String> ran) {
     }
 
     private Prepared prepare(RuleOptions options, ProjectConfig project) {
         if (ruleChecks == null) {
-            return new Prepared(new Engine(checks), List.of(), RuleIndex.OPEN, List.of());
+            return new Prepared(new Engine(checks), List.of(), RuleIndex.OPEN, List.of(), id -> true);
         }
         Catalog catalog = catalog(options.rulesDirs());
         RuleIndex index = RuleIndex.of(catalog);
         List<InputError> configErrors = project == null ? List.of() : configErrors(catalog, index, project, options);
         if (!configErrors.isEmpty()) {
-            return new Prepared(new Engine(checks), catalog.errors(), index, configErrors);
+            return new Prepared(new Engine(checks), catalog.errors(), index, configErrors, id -> false);
         }
         List<ResourceCheck> all = new ArrayList<>(checks);
-        all.add(new RuleSet(select(catalog, options)));
-        return new Prepared(new Engine(all), catalog.errors(), index, List.of());
+        List<Rule> selected = select(catalog, options);
+        all.add(new RuleSet(selected));
+        // The built-in findings (property validation, notes) are made whatever the rule choice.
+        Set<String> ran = new java.util.HashSet<>();
+        selected.forEach(r -> ran.add(r.id()));
+        RuleDescription.builtIn().forEach(d -> ran.add(d.id()));
+        return new Prepared(new Engine(all), catalog.errors(), index, List.of(), Set.copyOf(ran)::contains);
     }
 
     /** Rule ids and the pack the configuration names that the catalog does not have, at their lines. */
@@ -300,14 +314,14 @@ public final class Gate {
     }
 
     private List<FileOutcome> evaluateAll(Supplier<Prepared> engine, List<TemplateDiscovery.Candidate> files,
-                                          CheckRequest request, Progress progress) {
+                                          CheckRequest request, Progress progress, WaiverUse waiverUse) {
         int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
         AtomicInteger done = new AtomicInteger();
         if (threads <= 1) {
             List<FileOutcome> out = new ArrayList<>(files.size());
             for (TemplateDiscovery.Candidate file : files) {
                 progress.file(done.incrementAndGet(), files.size(), file.displayName());
-                out.add(evaluate(engine, file, request));
+                out.add(evaluate(engine, file, request, waiverUse));
             }
             return out;
         }
@@ -321,7 +335,7 @@ public final class Gate {
             for (TemplateDiscovery.Candidate file : files) {
                 futures.add(pool.submit(() -> {
                     progress.file(done.incrementAndGet(), files.size(), file.displayName());
-                    return evaluate(engine, file, request);
+                    return evaluate(engine, file, request, waiverUse);
                 }));
             }
             List<FileOutcome> out = new ArrayList<>(files.size());
@@ -345,17 +359,19 @@ public final class Gate {
         }
     }
 
-    private FileOutcome evaluate(Supplier<Prepared> rules, TemplateDiscovery.Candidate file, CheckRequest request) {
+    private FileOutcome evaluate(Supplier<Prepared> rules, TemplateDiscovery.Candidate file, CheckRequest request,
+                                 WaiverUse waiverUse) {
         try {
             ProjectConfig project = request.project();
             Inputs inputs = project == null ? request.inputs() : project.inputsFor(file.path(), request.inputs());
             Prepared prepared = rules.get();
             if (file.stack() != null) {
                 AssemblyStackCheck.Outcome outcome = AssemblyStackCheck.run(file.stack(), inputs,
-                        (path, name, in) -> checkTemplate(prepared, project, path, name, in));
+                        (path, name, in) -> checkTemplate(prepared, project, path, name, in, waiverUse));
                 return new FileOutcome(outcome.evaluations(), outcome.errors());
             }
-            CheckedTemplate checked = checkTemplate(prepared, project, file.path(), file.displayName(), inputs);
+            CheckedTemplate checked = checkTemplate(prepared, project, file.path(), file.displayName(), inputs,
+                    waiverUse);
             return new FileOutcome(List.of(checked.evaluation()), checked.errors());
         } catch (RuleChoiceException e) {
             return new FileOutcome(List.of(), List.of()); // check() rethrows it once all files are done
@@ -369,9 +385,10 @@ public final class Gate {
     /**
      * Parses, expands and evaluates one template and applies its inline suppressions and the project's waivers;
      * throws {@link InputException} when it cannot. Malformed inline suppressions are errors beside the findings.
+     * Which waivers could apply here and which were used goes to {@code waiverUse}.
      */
     private CheckedTemplate checkTemplate(Prepared prepared, ProjectConfig project, Path path, String displayName,
-                                          Inputs inputs) {
+                                          Inputs inputs, WaiverUse waiverUse) {
         Template parsed = new TemplateParser().parse(path, displayName);
         Expansion expansion = LanguageExtensions.expand(parsed, inputs);
         TemplateEvaluation evaluation = prepared.engine().evaluate(expansion, inputs);
@@ -380,9 +397,10 @@ public final class Gate {
                 ? new Suppressions(inline.entries(), List.of(), InlinePolicy.ALLOW_ALL, null, today())
                 : new Suppressions(inline.entries(), project.waivers(), project.inline(), project.relative(path),
                         today());
-        return new CheckedTemplate(expansion.template(), new TemplateEvaluation(
-                suppressions.apply(evaluation.findings()), suppressions.apply(evaluation.unknown()),
-                evaluation.resources()), inline.errors());
+        TemplateEvaluation suppressed = new TemplateEvaluation(suppressions.apply(evaluation.findings()),
+                suppressions.apply(evaluation.unknown()), evaluation.resources());
+        waiverUse.record(suppressions.waiversInScope(), suppressions.waiversUsed());
+        return new CheckedTemplate(expansion.template(), suppressed, inline.errors());
     }
 
     private FileOutcome internal(TemplateDiscovery.Candidate file, Throwable e) {

@@ -13,7 +13,8 @@ import dev.portcullis.model.Severity;
  * Writes the result as GitHub Actions workflow commands, which the runner turns into annotations on the pull
  * request: {@code ::error} for critical and high findings, {@code ::warning} for medium, {@code ::notice} for low
  * and info, and {@code ::error} for each input that could not be evaluated. Suppressed findings are left out; a
- * finding whose waiver expired says so. Files are named relative to the
+ * finding whose waiver expired says so; a resource from a CDK cloud assembly is named with its construct path
+ * ({@code Bucket (AppStack/Bucket/Resource): ...}). Files are named relative to the
  * working directory (the workspace in a workflow), as GitHub matches them to the repository.
  */
 public final class GithubReporter implements Reporter {
@@ -29,9 +30,11 @@ public final class GithubReporter implements Reporter {
     public void write(CheckResult result, Writer out) throws IOException {
         for (Finding f : result.findings().stream().filter(f -> !f.suppressed()).sorted(Finding.ORDER).toList()) {
             String lapsed = SuppressionText.lapsed(f.suppression());
-            String message = (f.resource() == null ? "" : f.resource() + ": ") + f.message()
+            String createdAt = OriginText.createdAt(f);
+            String message = (f.resource() == null ? "" : OriginText.resource(f, null) + ": ") + f.message()
                     + (f.scenario() == null ? "" : " [when " + f.scenario() + "]")
-                    + (lapsed == null ? "" : " [" + lapsed + "]");
+                    + (lapsed == null ? "" : " [" + lapsed + "]")
+                    + (createdAt == null ? "" : " [" + createdAt + "]");
             out.write("::" + command(f.severity())
                     + " file=" + property(paths.display(f.file()))
                     + ",line=" + f.line()

@@ -19,7 +19,8 @@ import dev.portcullis.model.InputError;
  * Writes the result as JUnit XML for CI systems that show test reports: one test suite {@code portcullis}, a test
  * case per rule × resource with findings (failing, each finding as {@code file:line:col message}; skipped, with what
  * suppressed them, when every finding of the case is suppressed), and a test case with an error per input that could
- * not be evaluated. The check result holds only what failed, not every rule ×
+ * not be evaluated. A resource from a CDK cloud assembly is named with its construct path, and each finding says
+ * which line of the app created it when the assembly knows. The check result holds only what failed, not every rule ×
  * resource pair that was evaluated, so passing pairs do not appear as passing test cases.
  */
 public final class JunitReporter implements Reporter {
@@ -85,7 +86,7 @@ public final class JunitReporter implements Reporter {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", text(first.ruleId()));
-        xml.writeAttribute("name", text(resourceName(first) + " in " + first.file()));
+        xml.writeAttribute("name", text(caseName(first)));
         xml.writeCharacters("\n      ");
         xml.writeEmptyElement("skipped");
         xml.writeAttribute("message", text(TerminalText.oneLine(SuppressionText.accepted(first.suppression()))));
@@ -99,7 +100,7 @@ public final class JunitReporter implements Reporter {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", text(first.ruleId()));
-        xml.writeAttribute("name", text(resourceName(first) + " in " + first.file()));
+        xml.writeAttribute("name", text(caseName(first)));
         xml.writeCharacters("\n      ");
         xml.writeStartElement("failure");
         xml.writeAttribute("message", text(TerminalText.oneLine(first.message())));
@@ -114,6 +115,10 @@ public final class JunitReporter implements Reporter {
             String lapsed = SuppressionText.lapsed(f.suppression());
             if (lapsed != null) {
                 body.append(" [").append(TerminalText.oneLine(lapsed)).append(']');
+            }
+            String createdAt = OriginText.createdAt(f);
+            if (createdAt != null) {
+                body.append(" [").append(TerminalText.oneLine(createdAt)).append(']');
             }
             body.append('\n');
         }
@@ -140,6 +145,11 @@ public final class JunitReporter implements Reporter {
 
     private static String resourceName(Finding f) {
         return f.resource() == null ? "(template)" : f.resource();
+    }
+
+    /** {@code Bucket in t.yaml}; from a cloud assembly {@code Bucket (AppStack/Bucket/Resource) in ...}. */
+    private static String caseName(Finding f) {
+        return TerminalText.oneLine(OriginText.resource(f, "(template)")) + " in " + f.file();
     }
 
     /** XML 1.0 cannot hold most control characters even escaped; they become {@code ?}, line breaks stay. */

@@ -65,7 +65,14 @@ public record RuleDescription(String id, String title, Severity severity, String
                 builtIn("conditions-over-budget", "Too many condition combinations to check each one",
                         Severity.INFO, noteWhy + " The resource's conditions allow more scenarios than the gate "
                                 + "evaluates one by one.",
-                        "Pass parameter values that fix some conditions, or simplify the conditions."));
+                        "Pass parameter values that fix some conditions, or simplify the conditions."),
+                builtIn("waiver-unused", "Waiver that matched no finding", Severity.INFO,
+                        "A waiver left behind after its finding was fixed, or one whose rule, path or resource is "
+                                + "misspelt, waives nothing today but would silently hide a new finding that "
+                                + "happens to match it later; and a waiver file full of such entries stops being "
+                                + "read.",
+                        "Remove the waiver, or correct its rule, path or resource so it names the finding it was "
+                                + "written for."));
     }
 
     private static RuleDescription builtIn(String id, String title, Severity severity, String rationale,

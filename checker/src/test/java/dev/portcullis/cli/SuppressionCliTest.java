@@ -171,6 +171,55 @@ class SuppressionCliTest {
     }
 
     @Test
+    void staleWaiverIsAnInfoNoteInEveryFormatAndNeverFailsTheBuildAtTheDefaultFailOn() throws IOException {
+        write(".portcullis/waivers.yaml", """
+                waivers:
+                  - rule: s3-bucket-versioning
+                    path: "infra/**"
+                    resource: Gone
+                    reason: The bucket was replaced in PLAT-7
+                    owner: storage-team
+                """);
+        String message = "Waiver of s3-bucket-versioning for 'infra/**', resource Gone (owner storage-team) matched "
+                + "no finding in the template checked under its path; remove it, or correct its rule, path or "
+                + "resource";
+
+        CliRun text = run();
+        assertEquals(0, text.exit(), text.out() + text.err());
+        assertTrue(text.out().startsWith(".portcullis/waivers.yaml:2:1  info  waiver-unused  Gone  " + message
+                + "\n"), text.out());
+        assertTrue(text.out().strip().endsWith("2 findings (2 info) in 1 template, 2 suppressed"), text.out());
+        assertEquals(1, run("--fail-on", "info").exit(), "an info finding like any other");
+
+        JsonNode note = finding(json(run("--format", "json").out()), "waiver-unused");
+        assertEquals(".portcullis/waivers.yaml", note.get("file").asText());
+        assertEquals(2, note.get("line").asInt());
+        assertEquals("info", note.get("severity").asText());
+        assertEquals("waivers/0", note.get("path").asText());
+        assertEquals(message, note.get("message").asText());
+
+        JsonNode sarif = SarifSchema.assertValid(run("--format", "sarif").out());
+        JsonNode result = sarifResult(sarif, "waiver-unused");
+        assertEquals("note", result.get("level").asText());
+        JsonNode location = result.get("locations").get(0).get("physicalLocation");
+        assertEquals(".portcullis/waivers.yaml", location.get("artifactLocation").get("uri").asText());
+        assertEquals(2, location.get("region").get("startLine").asInt());
+        JsonNode rule = sarif.get("runs").get(0).get("tool").get("driver").get("rules")
+                .get(result.get("ruleIndex").asInt());
+        assertEquals("waiver-unused", rule.get("id").asText());
+
+        assertTrue(run("--format", "github").out().lines().anyMatch(l -> l.equals(
+                "::notice file=.portcullis/waivers.yaml,line=2,col=1,title=waiver-unused::Gone: " + message)),
+                "github");
+        assertTrue(run("--format", "junit").out().contains("name=\"Gone in .portcullis/waivers.yaml\""), "junit");
+
+        // A run over other files (as a pre-commit hook makes) says nothing about infra/**.
+        Path tool = write("tools/x.yaml", "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n");
+        CliRun elsewhere = CliRun.of(GATE, Environment.PLAIN.in(repo), "check", tool.toString(), "--format", "json");
+        assertFalse(elsewhere.out().contains("waiver-unused"), elsewhere.out());
+    }
+
+    @Test
     void forbiddenInlineSuppressionIsIgnoredAndTheFindingSaysWhereToWaiveIt() throws IOException {
         write(".portcullis.yaml", """
                 suppressions:

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
@@ -46,6 +47,26 @@ class GithubReporterTest {
                 "::warning file=t.yaml,line=9,col=7,title=sg-open::Sg: open: to, all [when IsProd=true]",
                 "::error file=bad.yaml,line=2::50%25 broken",
                 "::error file=gone.yaml::file not found"), out.toString().lines().toList());
+    }
+
+    @Test
+    void aResourceFromACloudAssemblyIsNamedWithItsConstructPathAndSourceLine() throws IOException {
+        String template = root.resolve("cdk.out").resolve("AppStack.template.json").toString();
+        Finding traced = new Finding("s3-public", Severity.HIGH, template, 12, 7, "Bucket83908E77",
+                "AWS::S3::Bucket", "Resources/Bucket83908E77", "public", null, null,
+                new CdkOrigin("AppStack", "AppStack/Bucket/Resource", "src/main/java/app/AppStack.java", 31));
+        Finding untraced = new Finding("s3-logging", Severity.MEDIUM, template, 12, 7, "Bucket83908E77",
+                "AWS::S3::Bucket", "Resources/Bucket83908E77", "no logs", "IsProd=true", null,
+                new CdkOrigin("AppStack", "AppStack/Bucket/Resource", null, null));
+        List<Finding> findings = List.of(traced, untraced);
+        StringWriter out = new StringWriter();
+        new GithubReporter(root).write(new CheckResult(findings, List.of(), Summary.of(1, 1, 1, findings, 0)), out);
+        assertEquals(List.of(
+                "::warning file=cdk.out/AppStack.template.json,line=12,col=7,title=s3-logging::"
+                        + "Bucket83908E77 (AppStack/Bucket/Resource): no logs [when IsProd=true]",
+                "::error file=cdk.out/AppStack.template.json,line=12,col=7,title=s3-public::"
+                        + "Bucket83908E77 (AppStack/Bucket/Resource): public "
+                        + "[created at src/main/java/app/AppStack.java:31]"), out.toString().lines().toList());
     }
 
     @Test

@@ -14,11 +14,13 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import dev.portcullis.model.CdkOrigin;
 import dev.portcullis.model.CheckResult;
 import dev.portcullis.model.Finding;
 import dev.portcullis.model.InputError;
 import dev.portcullis.model.Severity;
 import dev.portcullis.model.Summary;
+import dev.portcullis.model.Suppression;
 
 /** JUnit XML: one failing test case per rule × resource, one erroring test case per unreadable input. */
 class JunitReporterTest {
@@ -67,6 +69,28 @@ class JunitReporterTest {
         Element error = (Element) errorCase.getElementsByTagName("error").item(0);
         assertEquals("mapping values are not allowed here", error.getAttribute("message"));
         assertEquals("bad.yaml:3: mapping values are not allowed here", error.getTextContent());
+    }
+
+    @Test
+    void aResourceFromACloudAssemblyIsNamedWithItsConstructPathAndEachFindingWithItsSourceLine() throws Exception {
+        CdkOrigin origin = new CdkOrigin("Prod/AppStack", "Prod/AppStack/Bucket/Resource",
+                "src/main/java/app/AppStack.java", 31);
+        Finding active = new Finding("s3-public", Severity.HIGH, "cdk.out/AppStack.template.json", 12, 7,
+                "Bucket83908E77", "AWS::S3::Bucket", "Resources/Bucket83908E77", "public", null, null, origin);
+        Finding waived = new Finding("s3-logging", Severity.MEDIUM, "cdk.out/AppStack.template.json", 12, 7,
+                "Bucket83908E77", "AWS::S3::Bucket", "Resources/Bucket83908E77", "no logs", null,
+                new Suppression(Suppression.Kind.WAIVER, ".portcullis/waivers.yaml:2", "Logged elsewhere", null, null,
+                        false), new CdkOrigin("Prod/AppStack", "Prod/AppStack/Bucket/Resource", null, null));
+        NodeList cases = report(List.of(active, waived), List.of()).getElementsByTagName("testcase");
+        assertEquals(2, cases.getLength());
+        Element skipped = (Element) cases.item(0);
+        assertEquals("Bucket83908E77 (Prod/AppStack/Bucket/Resource) in cdk.out/AppStack.template.json",
+                skipped.getAttribute("name"));
+        Element failing = (Element) cases.item(1);
+        assertEquals("Bucket83908E77 (Prod/AppStack/Bucket/Resource) in cdk.out/AppStack.template.json",
+                failing.getAttribute("name"));
+        assertEquals("cdk.out/AppStack.template.json:12:7 public [created at src/main/java/app/AppStack.java:31]\n",
+                failing.getElementsByTagName("failure").item(0).getTextContent());
     }
 
     @Test
