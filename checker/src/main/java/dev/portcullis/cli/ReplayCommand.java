@@ -62,7 +62,8 @@ import picocli.CommandLine.TypeConversionException;
         footer = {
             "  portcullis replay fixtures/events/guardduty-port-probe.json",
             "  portcullis replay event.json --format json",
-            "  portcullis replay event.json --config response.yaml --allow-list 203.0.113.0/25",
+            "  portcullis replay event.json --config response.yaml",
+            "  portcullis replay event.json --allow-list 203.0.113.0/25,2001:db8::/48",
             "  portcullis replay event.json --min-severity HIGH"})
 final class ReplayCommand implements Callable<Integer> {
 
