@@ -172,14 +172,14 @@ final class CheckCommand implements Callable<Integer> {
         CheckResult result;
         List<Throwable> traces = new ArrayList<>();
         try {
-            if (!configErrors.isEmpty()) {
+            if (configErrors.isEmpty()) {
+                List<String> checked = skipNonTemplates ? TemplateFiles.withoutNonTemplates(paths) : paths;
+                result = runGate(new CheckRequest(checked, inputs.inputs(), inputs.rules(), project, baseline),
+                        traces);
+            } else {
                 // A check under settings we could not read would not be the check the repository asked for.
-                throw new ConfigException(configErrors);
+                result = errorsOnly(configErrors);
             }
-            List<String> checked = skipNonTemplates ? TemplateFiles.withoutNonTemplates(paths) : paths;
-            result = runGate(new CheckRequest(checked, inputs.inputs(), inputs.rules(), project, baseline), traces);
-        } catch (ConfigException e) {
-            result = errorsOnly(e.errors());
         } catch (RuleChoiceException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InputException e) {
