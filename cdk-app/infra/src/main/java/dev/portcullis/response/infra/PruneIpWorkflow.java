@@ -50,19 +50,19 @@ public final class PruneIpWorkflow extends Construct {
         WorkflowSteps.onError(prunePage, failed);
 
         Pass start = Pass.Builder.create(this, "Start")
-                .parameters(ordered("failedPages", 0, "lastFailedPage", Map.of("status", "ok")))
+                .parameters(OrderedParameters.of("failedPages", 0, "lastFailedPage", Map.of("status", "ok")))
                 .build();
         Pass nextPage = Pass.Builder.create(this, "NextPage")
-                .parameters(ordered("cursor.$", "$.page.next", "failedPages.$", "$.failedPages",
+                .parameters(OrderedParameters.of("cursor.$", "$.page.next", "failedPages.$", "$.failedPages",
                         "lastFailedPage.$", "$.lastFailedPage"))
                 .build();
         Pass nextPageAfterFailure = Pass.Builder.create(this, "NextPageAfterFailure")
-                .parameters(ordered("cursor.$", "$.page.next",
+                .parameters(OrderedParameters.of("cursor.$", "$.page.next",
                         "failedPages.$", "States.MathAdd($.failedPages, 1)", "lastFailedPage.$", "$.page"))
                 .build();
         // The notify step reads a failed step's output at $.page: put the last failed page back there.
         Pass lastFailure = Pass.Builder.create(this, "LastFailure")
-                .parameters(ordered("page.$", "$.lastFailedPage", "failedPages.$", "$.failedPages"))
+                .parameters(OrderedParameters.of("page.$", "$.lastFailedPage", "failedPages.$", "$.failedPages"))
                 .build();
 
         IChainable definition = start.next(prunePage).next(Choice.Builder.create(this, "PageSucceeded").build()
@@ -80,17 +80,5 @@ public final class PruneIpWorkflow extends Construct {
 
     public StateMachine stateMachine() {
         return stateMachine;
-    }
-
-    /**
-     * The entries in key order: {@code Map.of} iterates in an order that changes from one JVM to the next, which
-     * would make every synth of the stack differ.
-     */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new java.util.TreeMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

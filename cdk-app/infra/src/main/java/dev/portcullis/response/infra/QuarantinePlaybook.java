@@ -66,18 +66,18 @@ public final class QuarantinePlaybook extends Construct {
      * same id made by hand is adopted (the conflict is ignored) and deleted with the stack.
      */
     private AwsCustomResource actionTarget(CustomAction action, String arn) {
-        Map<String, Object> create = ordered("Id", action.id(), "Name", action.displayName(),
+        Map<String, Object> create = OrderedParameters.of("Id", action.id(), "Name", action.displayName(),
                 "Description", action.description());
         return AwsCustomResource.Builder.create(this, action.displayName() + "ActionTarget")
                 .onCreate(AwsSdkCall.builder().service("SecurityHub").action("CreateActionTarget")
                         .parameters(create).physicalResourceId(PhysicalResourceId.of(arn))
                         .ignoreErrorCodesMatching("ResourceConflictException").build())
                 .onUpdate(AwsSdkCall.builder().service("SecurityHub").action("UpdateActionTarget")
-                        .parameters(ordered("ActionTargetArn", arn, "Name", action.displayName(),
+                        .parameters(OrderedParameters.of("ActionTargetArn", arn, "Name", action.displayName(),
                                 "Description", action.description()))
                         .physicalResourceId(PhysicalResourceId.of(arn)).build())
                 .onDelete(AwsSdkCall.builder().service("SecurityHub").action("DeleteActionTarget")
-                        .parameters(ordered("ActionTargetArn", arn))
+                        .parameters(OrderedParameters.of("ActionTargetArn", arn))
                         .ignoreErrorCodesMatching("ResourceNotFoundException").build())
                 .policy(AwsCustomResourcePolicy.fromStatements(List.of(PolicyStatement.Builder.create()
                         .actions(List.of("securityhub:CreateActionTarget", "securityhub:UpdateActionTarget",
@@ -97,17 +97,5 @@ public final class QuarantinePlaybook extends Construct {
 
     public AwsCustomResource actionTarget(CustomAction action) {
         return targets.get(action);
-    }
-
-    /**
-     * The entries in key order: {@code Map.of} iterates in an order that changes from one JVM to the next, which
-     * would make every synth of the stack differ.
-     */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new java.util.TreeMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }
